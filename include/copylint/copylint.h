@@ -1,0 +1,223 @@
+/*
+ * copylint — a translation-quality checker for article repositories.
+ *
+ * The embeddable API. The command line is a client of exactly this header.
+ *
+ * Ownership, once for the whole API:
+ *  - An object returned through an `out` parameter belongs to the caller and
+ *    is released with its matching `_free()`; every `_free(NULL)` is a no-op.
+ *  - A `const char *` or `const` struct pointer returned by an accessor is
+ *    borrowed: it lives as long as the object it came from.
+ *  - Strings passed in are copied when kept.
+ *
+ * Errors: functions return 0 or a negative `COPYLINT_E*` code; the message of
+ * the last error on this thread is `copylint_error_last()`. Out of memory
+ * aborts the process.
+ *
+ * Positions: byte offsets are the truth. Lines and columns are 1-based;
+ * `column` counts Unicode code points, `column_utf16` UTF-16 code units and
+ * `column_byte` bytes, so each report format can speak its consumer's unit.
+ */
+#ifndef COPYLINT_COPYLINT_H
+#define COPYLINT_COPYLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define COPYLINT_VERSION "0.1.0"
+
+enum {
+	COPYLINT_OK = 0,
+	COPYLINT_ERROR = -1,     /* generic */
+	COPYLINT_EINVALID = -2,  /* bad argument or bad configuration */
+	COPYLINT_ENOTFOUND = -3, /* no such file, rule, format */
+	COPYLINT_EIO = -4        /* a file could not be read or written */
+};
+
+typedef enum {
+	COPYLINT_SEVERITY_OFF = 0,
+	COPYLINT_SEVERITY_INFO = 1,
+	COPYLINT_SEVERITY_WARNING = 2,
+	COPYLINT_SEVERITY_ERROR = 3
+} copylint_severity;
+
+const char *copylint_error_last(void);
+
+/* "off", "info", "warning", "error" <-> the enum; -1 when unknown. */
+int copylint_severity_parse(const char *name);
+const char *copylint_severity_name(copylint_severity severity);
+
+/* ---- Rules ------------------------------------------------------------ */
+
+typedef struct {
+	const char *id;          /* kebab-case, stable forever */
+	const char *summary;     /* one line */
+	const char *description; /* a paragraph: what it finds, and why */
+	copylint_severity default_severity;
+	const char *languages;   /* NULL: every language; else space-separated tags */
+	const char *const *option_names; /* NULL-terminated; NULL when none */
+} copylint_rule_info;
+
+size_t copylint_rule_count(void);
+const copylint_rule_info *copylint_rule_at(size_t index);
+const copylint_rule_info *copylint_rule_find(const char *id);
+
+/* ---- Configuration ---------------------------------------------------- */
+
+typedef struct copylint_config copylint_config;
+
+/* The defaults: language en-US, every rule at its default severity. */
+int copylint_config_new(copylint_config **out);
+/* Reads a .copylint.yml. Errors name the file, line and column. */
+int copylint_config_load(copylint_config **out, const char *path);
+/* Looks for .copylint.yml from start_dir upwards, stopping at the root of
+ * the git repository start_dir is in (or at /). *path_out is NULL when
+ * there is none; the caller frees it with free(). */
+int copylint_config_discover(char **path_out, const char *start_dir);
+void copylint_config_free(copylint_config *config);
+
+/* Overrides on top of the file, as the command line gives them. */
+int copylint_config_set_rule(copylint_config *config, const char *rule_id, copylint_severity severity);
+int copylint_config_set_language(copylint_config *config, const char *lang);
+/* The file the config came from, or NULL for defaults. */
+const char *copylint_config_path(const copylint_config *config);
+/* True when path matches the config's exclude globs. */
+bool copylint_config_excludes(const copylint_config *config, const char *path);
+
+/* ---- Findings --------------------------------------------------------- */
+
+typedef struct {
+	size_t start, end;  /* byte span in the file */
+	const char *replacement;
+} copylint_fix;
+
+typedef struct {
+	const char *path;
+	size_t offset;
+	size_t line, column;
+} copylint_related;
+
+typedef struct {
+	const char *rule;
+	copylint_severity severity;
+	const char *path;
+	size_t start, end;         /* byte span in the file */
+	size_t line, column, end_line, end_column;  /* columns: code points */
+	size_t column_utf16, end_column_utf16;
+	size_t column_byte, end_column_byte;
+	const char *message;
+	const char *const *suggestions;
+	size_t suggestion_count;
+	const copylint_related *related; /* NULL when none */
+	const copylint_fix *fix;         /* NULL when none */
+	/* The flagged line for display: excerpt holds at most a window of it,
+	 * valid UTF-8, and excerpt_column is the code-point column its first
+	 * character has on the line. */
+	const char *excerpt;
+	size_t excerpt_column;
+	const char *text;  /* the flagged text itself (valid UTF-8, bounded) */
+	size_t occurrence; /* how many earlier findings of this rule in this file flag the same text */
+} copylint_finding;
+
+/* ---- Sources ---------------------------------------------------------- */
+
+/* The files a run will check, gathered from paths (folders are walked:
+ * hidden entries, git-ignored files and the config's excludes skipped; only
+ * article extensions are taken from folders, any file named explicitly is).
+ * A path that cannot be read is kept as an entry with an error, so that a run
+ * reports it and still checks the rest. */
+typedef struct copylint_sources copylint_sources;
+
+int copylint_sources_new(copylint_sources **out);
+int copylint_sources_add_paths(copylint_sources *sources, const copylint_config *config,
+			       const char *const *paths, size_t count);
+/* Adds an in-memory source (standard input, an editor buffer); the bytes
+ * are copied. display_path names it in reports and decides its format. */
+int copylint_sources_add_buffer(copylint_sources *sources, const char *display_path,
+				const char *data, size_t len);
+size_t copylint_sources_count(const copylint_sources *sources);
+const char *copylint_sources_path(const copylint_sources *sources, size_t index);
+void copylint_sources_free(copylint_sources *sources);
+
+/* ---- Checking --------------------------------------------------------- */
+
+typedef enum {
+	COPYLINT_FILE_CHECKED = 0,
+	COPYLINT_FILE_SKIPPED_BINARY,
+	COPYLINT_FILE_ERROR
+} copylint_file_status;
+
+typedef struct copylint_results copylint_results;
+typedef struct copylint_checker copylint_checker;
+
+/* Called after each file, from the thread that owns the run. */
+typedef void (*copylint_progress_cb)(size_t files_done, size_t files_total,
+				     size_t findings, void *payload);
+
+#define COPYLINT_CHECKER_OPTIONS_VERSION 1
+typedef struct {
+	unsigned version;
+	const char *language;     /* forces every document's language; NULL: resolve */
+	unsigned jobs;            /* worker threads; 0 or 1: none */
+	copylint_progress_cb progress;
+	void *progress_payload;
+} copylint_checker_options;
+#define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL }
+
+/* The checker keeps a pointer to config, which must outlive it. */
+int copylint_checker_new(copylint_checker **out, const copylint_config *config,
+			 const copylint_checker_options *options);
+void copylint_checker_free(copylint_checker *checker);
+
+/* Checks every source; findings come out sorted by path, line, column,
+ * rule. Per-file problems (unreadable, binary) are in the results, not in
+ * the return code. */
+int copylint_check_sources(copylint_results **out, copylint_checker *checker,
+			   const copylint_sources *sources);
+/* Checks one buffer as if it were the file display_path. */
+int copylint_check_buffer(copylint_results **out, copylint_checker *checker,
+			  const char *display_path, const char *data, size_t len);
+
+size_t copylint_results_count(const copylint_results *results);
+const copylint_finding *copylint_results_at(const copylint_results *results, size_t index);
+size_t copylint_results_file_count(const copylint_results *results);
+const char *copylint_results_file_path(const copylint_results *results, size_t index);
+copylint_file_status copylint_results_file_status(const copylint_results *results, size_t index);
+/* The reason a file was skipped or failed; NULL when it was checked. */
+const char *copylint_results_file_message(const copylint_results *results, size_t index);
+/* Notices meant for the user once per run (a missing dictionary, ...). */
+size_t copylint_results_notice_count(const copylint_results *results);
+const char *copylint_results_notice_at(const copylint_results *results, size_t index);
+/* Findings at or above severity; files that could not be read count as errors
+ * separately, see copylint_results_file_status. */
+size_t copylint_results_count_at_least(const copylint_results *results, copylint_severity severity);
+void copylint_results_free(copylint_results *results);
+
+/* ---- Reports ---------------------------------------------------------- */
+
+/* Receives the report's bytes; returns 0, or non-zero to stop writing. */
+typedef int (*copylint_write_cb)(const char *data, size_t len, void *payload);
+
+#define COPYLINT_REPORT_OPTIONS_VERSION 1
+typedef struct {
+	unsigned version;
+	bool color;            /* ANSI colours (text format) */
+	bool show_summary;     /* the closing summary line (text format) */
+} copylint_report_options;
+#define COPYLINT_REPORT_OPTIONS_INIT { COPYLINT_REPORT_OPTIONS_VERSION, false, true }
+
+size_t copylint_report_format_count(void);
+const char *copylint_report_format_name(size_t index);
+int copylint_report_write(const copylint_results *results, const char *format,
+			  const copylint_report_options *options,
+			  copylint_write_cb write, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

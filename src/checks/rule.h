@@ -1,0 +1,71 @@
+/* A rule is one file in src/checks/ that defines one cl_rule and adds one
+ * line to rules.def. Rules read documents and hand findings to the
+ * collector in their context; they never print and never see files. */
+#ifndef CL_CHECKS_RULE_H
+#define CL_CHECKS_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "copylint/copylint.h"
+#include "../parse/document.h"
+#include "../report/finding.h"
+#include "../text/segment.h"
+
+typedef struct cl_check_ctx cl_check_ctx;
+
+/* What a rule may be configured with, under `rules: {id: {name: ...}}`. */
+typedef enum { CL_OPTION_BOOL, CL_OPTION_INT, CL_OPTION_STRING, CL_OPTION_LIST } cl_option_type;
+
+typedef struct {
+	const char *name;
+	cl_option_type type;
+} cl_option_spec;
+
+typedef struct cl_rule {
+	copylint_rule_info info;
+	const cl_option_spec *options;  /* terminated by { NULL } ; NULL for none */
+	/* Per-thread state a rule keeps between documents (caches, handles);
+	 * both NULL when it keeps none. */
+	void *(*state_new)(void);
+	void (*state_free)(void *state);
+	int (*check)(cl_check_ctx *ctx, const cl_document *doc);
+} cl_rule;
+
+/* A configured option value: the scalar, or the list's items. */
+typedef struct {
+	const char *name;
+	const char *const *values;
+	size_t count;
+} cl_option_value;
+
+struct cl_check_ctx {
+	const cl_rule *rule;
+	copylint_severity severity;
+	const char *lang;        /* BCP 47, such as "en-US" */
+	const char *locale;      /* ICU, such as "en_US" */
+	cl_segmenter *seg;
+	void *state;             /* this rule's per-thread state */
+	const cl_option_value *options;
+	size_t noptions;
+	cl_findings *findings;
+	/* Notices for the user, once per run (the core de-duplicates). */
+	void (*notice)(void *payload, const char *message);
+	void *notice_payload;
+};
+
+/* Adds a finding of the rule at source bytes [start, end); takes message. */
+cl_finding *cl_check_report(cl_check_ctx *ctx, size_t start, size_t end, char *message);
+/* The configured option, or NULL / 0 items when unset. */
+const cl_option_value *cl_check_option(const cl_check_ctx *ctx, const char *name);
+/* The primary language subtag ("en" for "en-US"), lower-case, in buf. */
+const char *cl_check_language(const cl_check_ctx *ctx, char *buf, size_t size);
+
+/* The registry, in rules.def order. */
+size_t cl_rules_count(void);
+const cl_rule *cl_rules_at(size_t index);
+const cl_rule *cl_rules_find(const char *id);
+/* Index of a rule in the registry, or -1. */
+long cl_rules_index(const char *id);
+
+#endif

@@ -1,0 +1,380 @@
+/* copylint check: parse options, load the config, gather sources, run the
+ * checker, write the report, choose the exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "copylint/copylint.h"
+#include "cli.h"
+
+static const char check_usage[] =
+	"usage: copylint check [options] [PATH...]\n"
+	"\n"
+	"Checks files and folders (default: the current folder). Folders are walked\n"
+	"for .md, .markdown, .mdx, .txt files (or the config's include globs),\n"
+	"skipping hidden entries and files that git ignores. - reads standard input.\n"
+	"\n"
+	"options:\n"
+	"  --format FORMAT        text (default) or json\n"
+	"  --output FILE          write the report to FILE instead of standard output\n"
+	"  --config FILE          use FILE instead of the nearest .copylint.yml\n"
+	"  --lang TAG             check every file as language TAG (en-US, cs, de, fr, ...)\n"
+	"  --fail-on LEVEL        exit 1 on findings at or above LEVEL:\n"
+	"                         error, warning (default), info, never\n"
+	"  --rule ID=LEVEL        set a rule to off, info, warning or error (repeatable)\n"
+	"  --jobs N               check files on N threads (default 1)\n"
+	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
+	"  --quiet                print findings only: no summary, no notices\n"
+	"  --no-color             no colours (also when NO_COLOR is set)\n"
+	"  -h, --help             this help\n"
+	"\n"
+	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or\n"
+	"I/O error (files that could not be read are reported, the rest checked).\n";
+
+typedef struct {
+	const char *format;
+	const char *output;
+	const char *config_path;
+	const char *lang;
+	const char *stdin_filename;
+	int fail_on;  /* a severity, or COPYLINT_SEVERITY_OFF for never */
+	unsigned jobs;
+	bool quiet;
+	bool no_color;
+	char **rule_settings;
+	size_t nrule_settings;
+	char **paths;
+	size_t npaths;
+} check_options;
+
+enum {
+	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
+	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR
+};
+
+static const struct option long_options[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "rule", required_argument, NULL, OPT_RULE },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static bool known_format(const char *name)
+{
+	for (size_t i = 0; i < copylint_report_format_count(); i++)
+		if (!strcmp(copylint_report_format_name(i), name))
+			return true;
+	return false;
+}
+
+static int parse_fail_on(const char *value)
+{
+	if (!strcmp(value, "never"))
+		return COPYLINT_SEVERITY_OFF;
+	int severity = copylint_severity_parse(value);
+	return severity > 0 ? severity : -1;
+}
+
+static int parse_jobs(const char *value, unsigned *jobs)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(value, &end, 10);
+	if (errno || *end || n < 1 || n > 256)
+		return -1;
+	*jobs = (unsigned)n;
+	return 0;
+}
+
+/* Returns -1 to exit with EXIT_TROUBLE, 1 to exit cleanly (help), 0 to go on. */
+static int parse_option(check_options *opts, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_FORMAT:
+		if (!known_format(arg))
+			return cli_error("unknown format '%s' (text, json)", arg), -1;
+		opts->format = arg;
+		return 0;
+	case OPT_OUTPUT: opts->output = arg; return 0;
+	case OPT_CONFIG: opts->config_path = arg; return 0;
+	case OPT_LANG: opts->lang = arg; return 0;
+	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
+	case OPT_QUIET: opts->quiet = true; return 0;
+	case OPT_NO_COLOR: opts->no_color = true; return 0;
+	case OPT_FAIL_ON:
+		if ((opts->fail_on = parse_fail_on(arg)) < 0)
+			return cli_error("--fail-on takes error, warning, info or never, not '%s'", arg), -1;
+		return 0;
+	case OPT_JOBS:
+		if (parse_jobs(arg, &opts->jobs) < 0)
+			return cli_error("--jobs takes a number from 1 to 256, not '%s'", arg), -1;
+		return 0;
+	case OPT_RULE:
+		opts->rule_settings = realloc(opts->rule_settings, (opts->nrule_settings + 1) * sizeof(char *));
+		if (!opts->rule_settings)
+			abort();
+		opts->rule_settings[opts->nrule_settings++] = (char *)arg;
+		return 0;
+	case 'h':
+		fputs(check_usage, stdout);
+		return 1;
+	default:
+		fputs(check_usage, stderr);
+		return -1;
+	}
+}
+
+static int parse_args(check_options *opts, int argc, char **argv)
+{
+	int opt;
+	optind = 1;
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+		int rc = parse_option(opts, opt, optarg);
+		if (rc)
+			return rc;
+	}
+	opts->paths = argv + optind;
+	opts->npaths = (size_t)(argc - optind);
+	return 0;
+}
+
+static int apply_rule_setting(copylint_config *config, const char *setting)
+{
+	const char *eq = strchr(setting, '=');
+	int severity = eq ? copylint_severity_parse(eq + 1) : -1;
+	if (!eq || severity < 0) {
+		cli_error("--rule takes ID=off|info|warning|error, not '%s'", setting);
+		return -1;
+	}
+	char *id = strndup(setting, (size_t)(eq - setting));
+	int error = copylint_config_set_rule(config, id, (copylint_severity)severity);
+	free(id);
+	if (error < 0)
+		cli_error("--rule: %s", copylint_error_last());
+	return error;
+}
+
+static int load_config(const check_options *opts, copylint_config **config)
+{
+	char *found = NULL;
+	int error;
+	if (opts->config_path) {
+		error = copylint_config_load(config, opts->config_path);
+	} else {
+		copylint_config_discover(&found, ".");
+		error = found ? copylint_config_load(config, found) : copylint_config_new(config);
+		free(found);
+	}
+	if (error < 0) {
+		cli_error("%s", copylint_error_last());
+		return error;
+	}
+	for (size_t i = 0; i < opts->nrule_settings; i++)
+		if (apply_rule_setting(*config, opts->rule_settings[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static int read_stdin(copylint_sources *sources, const char *name)
+{
+	size_t len = 0, cap = 65536;
+	char *data = malloc(cap);
+	for (size_t n; data && (n = fread(data + len, 1, cap - len, stdin)) > 0;) {
+		len += n;
+		if (len == cap)
+			data = realloc(data, cap *= 2);
+	}
+	if (!data)
+		abort();
+	int failed = ferror(stdin);
+	if (!failed)
+		copylint_sources_add_buffer(sources, name ? name : "<stdin>", data, len);
+	free(data);
+	if (failed)
+		cli_error("cannot read standard input: %s", strerror(errno));
+	return failed ? -1 : 0;
+}
+
+static int gather_sources(const check_options *opts, const copylint_config *config,
+			  copylint_sources *sources)
+{
+	static const char *const here[] = { "." };
+	if (!opts->npaths)
+		return copylint_sources_add_paths(sources, config, here, 1);
+	for (size_t i = 0; i < opts->npaths; i++) {
+		const char *path = opts->paths[i];
+		int error = !strcmp(path, "-") ? read_stdin(sources, opts->stdin_filename) :
+			    copylint_sources_add_paths(sources, config, &path, 1);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* ---- progress on a terminal ------------------------------------------ */
+
+typedef struct {
+	struct timespec started;
+	bool shown;
+} progress_state;
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void show_progress(size_t done, size_t total, size_t findings, void *payload)
+{
+	progress_state *state = payload;
+	if (seconds_since(&state->started) < 1.0)
+		return;
+	fprintf(stderr, "\r\033[Kchecked %zu/%zu files, %zu findings", done, total, findings);
+	state->shown = true;
+}
+
+static bool wants_progress(const check_options *opts)
+{
+	const char *ci = getenv("CI");
+	return !opts->quiet && isatty(STDERR_FILENO) && !(ci && *ci);
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+typedef struct {
+	char *data;
+	size_t len, cap;
+} memory_sink;
+
+static int to_memory(const char *data, size_t len, void *payload)
+{
+	memory_sink *sink = payload;
+	if (sink->len + len > sink->cap) {
+		sink->cap = (sink->len + len) * 2;
+		sink->data = realloc(sink->data, sink->cap);
+		if (!sink->data)
+			abort();
+	}
+	memcpy(sink->data + sink->len, data, len);
+	sink->len += len;
+	return 0;
+}
+
+static int to_stdout(const char *data, size_t len, void *payload)
+{
+	(void)payload;
+	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static bool wants_color(const check_options *opts)
+{
+	const char *no_color = getenv("NO_COLOR");
+	return !opts->no_color && !opts->output && !(no_color && *no_color) && isatty(STDOUT_FILENO);
+}
+
+static int write_report(const check_options *opts, const copylint_results *results)
+{
+	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
+	report.color = wants_color(opts);
+	report.show_summary = !opts->quiet;
+	if (!opts->output) {
+		int error = copylint_report_write(results, opts->format, &report, to_stdout, NULL);
+		if (error < 0 || fflush(stdout) != 0) {
+			cli_error("cannot write the report: %s", error < 0 ? copylint_error_last() : strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	memory_sink sink = { NULL, 0, 0 };
+	int error = copylint_report_write(results, opts->format, &report, to_memory, &sink);
+	if (error >= 0)
+		error = cli_write_file_atomically(opts->output, sink.data ? sink.data : "", sink.len);
+	else
+		cli_error("%s", copylint_error_last());
+	free(sink.data);
+	return error;
+}
+
+/* Unreadable files are errors (exit 2); binary files and notices are said. */
+static bool report_files(const check_options *opts, const copylint_results *results)
+{
+	bool trouble = false;
+	for (size_t i = 0; i < copylint_results_file_count(results); i++) {
+		copylint_file_status status = copylint_results_file_status(results, i);
+		if (status == COPYLINT_FILE_ERROR) {
+			cli_error("error: %s", copylint_results_file_message(results, i));
+			trouble = true;
+		} else if (status == COPYLINT_FILE_SKIPPED_BINARY && !opts->quiet) {
+			cli_error("notice: %s", copylint_results_file_message(results, i));
+		}
+	}
+	for (size_t i = 0; !opts->quiet && i < copylint_results_notice_count(results); i++)
+		cli_error("notice: %s", copylint_results_notice_at(results, i));
+	return trouble;
+}
+
+static int run_check(const check_options *opts, copylint_config *config)
+{
+	copylint_sources *sources = NULL;
+	copylint_checker *checker = NULL;
+	copylint_results *results = NULL;
+	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
+	progress_state progress = { { 0, 0 }, false };
+	int status = EXIT_TROUBLE;
+
+	clock_gettime(CLOCK_MONOTONIC, &progress.started);
+	options.language = opts->lang;
+	options.jobs = opts->jobs;
+	if (wants_progress(opts)) {
+		options.progress = show_progress;
+		options.progress_payload = &progress;
+	}
+	copylint_sources_new(&sources);
+	if (gather_sources(opts, config, sources) < 0 ||
+	    copylint_checker_new(&checker, config, &options) < 0 ||
+	    copylint_check_sources(&results, checker, sources) < 0)
+		goto cleanup;
+	if (progress.shown)
+		fputs("\r\033[K", stderr);
+	bool trouble = report_files(opts, results);
+	if (write_report(opts, results) < 0 || trouble)
+		goto cleanup;
+	bool failing = opts->fail_on != COPYLINT_SEVERITY_OFF &&
+		       copylint_results_count_at_least(results, (copylint_severity)opts->fail_on) > 0;
+	status = failing ? EXIT_FINDINGS : EXIT_CLEAN;
+cleanup:
+	copylint_results_free(results);
+	copylint_checker_free(checker);
+	copylint_sources_free(sources);
+	return status;
+}
+
+int cli_check(int argc, char **argv)
+{
+	check_options opts = { .format = "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1 };
+	copylint_config *config = NULL;
+	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
+	if (rc) {
+		free(opts.rule_settings);
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
+	if (load_config(&opts, &config) == 0)
+		status = run_check(&opts, config);
+	copylint_config_free(config);
+	free(opts.rule_settings);
+	return status;
+}

@@ -1,0 +1,54 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "copylint/copylint.h"
+#include "cli.h"
+
+static const char usage[] =
+	"usage: copylint <command> [options]\n"
+	"\n"
+	"Checks articles (plain text and Markdown, in any language) for duplicated\n"
+	"text and other defects that slip through translation and editing.\n"
+	"\n"
+	"commands:\n"
+	"  check [options] [PATH...]   check files and folders (default: .); - reads stdin\n"
+	"  rules                       list every rule with its severity and summary\n"
+	"  version                     print the version\n"
+	"\n"
+	"Run `copylint check --help` for the options of check.\n"
+	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or I/O error.\n";
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("copylint: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_TROUBLE;
+	}
+	const char *command = argv[1];
+	if (!strcmp(command, "--help") || !strcmp(command, "-h") || !strcmp(command, "help")) {
+		fputs(usage, stdout);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(command, "--version") || !strcmp(command, "version")) {
+		printf("copylint %s\n", COPYLINT_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(command, "check"))
+		return cli_check(argc - 1, argv + 1);
+	if (!strcmp(command, "rules"))
+		return cli_rules(argc - 1, argv + 1);
+	cli_error("unknown command '%s'", command);
+	fputs(usage, stderr);
+	return EXIT_TROUBLE;
+}

@@ -1,0 +1,31 @@
+/* What a run checks: paths on disk or buffers in memory, gathered before
+ * any file is read so that files can be read (and freed) one at a time. */
+#ifndef CL_COLLECT_SOURCES_H
+#define CL_COLLECT_SOURCES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "copylint/copylint.h"
+
+typedef struct {
+	char *path;     /* as shown in reports */
+	char *fs_path;  /* where to read it; NULL for a buffer */
+	char *data;     /* a buffer's bytes (owned); NULL for files */
+	size_t len;
+	char *error;    /* why it cannot be checked, found while collecting */
+} cl_source;
+
+struct copylint_sources {
+	cl_source *items;
+	size_t count, cap;
+};
+
+/* Reads a source's bytes. On failure returns a negative code and sets
+ * *error to a message naming the path. *data is owned by the caller. */
+int cl_source_read(const cl_source *source, char **data, size_t *len, char **error);
+
+/* True for the file names a folder walk takes by default. */
+bool cl_is_article_name(const char *name);
+
+#endif

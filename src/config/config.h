@@ -1,0 +1,56 @@
+/* .copylint.yml, read with libyaml. Every error names the file, line and
+ * column; unknown keys and rule ids are errors, never ignored. */
+#ifndef CL_CONFIG_CONFIG_H
+#define CL_CONFIG_CONFIG_H
+
+#include <stddef.h>
+
+#include "copylint/copylint.h"
+#include "../checks/rule.h"
+
+/* A rule's settings in one scope: severity (-1: not set here) and options. */
+typedef struct {
+	const cl_rule *rule;
+	int severity;
+	cl_option_value *options;
+	size_t noptions;
+} cl_rule_setting;
+
+typedef struct {
+	char **files;      /* globs, relative to the config's folder */
+	size_t nfiles;
+	char *language;
+	cl_rule_setting *rules;
+	size_t nrules;
+} cl_override;
+
+struct copylint_config {
+	char *path;        /* NULL for defaults */
+	char *base_dir;    /* globs are relative to this; absolute */
+	char *language;
+	cl_rule_setting *rules;
+	size_t nrules;
+	char **exclude;
+	size_t nexclude;
+	char **include;
+	size_t ninclude;
+	cl_override *overrides;
+	size_t noverrides;
+};
+
+/* The settings that apply to one file, after overrides. */
+typedef struct {
+	const char *language;           /* NULL: none set by config */
+	copylint_severity *severity;    /* per registry index */
+	const cl_rule_setting **setting; /* per registry index: where options come from, or NULL */
+} cl_resolved;
+
+void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out);
+void cl_resolved_dispose(cl_resolved *resolved);
+
+/* Does path (as given, relative to the cwd or absolute) match one of the
+ * globs (relative to base_dir)? */
+bool cl_config_glob_match(const copylint_config *config, char *const *globs, size_t nglobs,
+			  const char *path);
+
+#endif

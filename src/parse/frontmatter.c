@@ -1,0 +1,147 @@
+/* YAML front matter (--- ... ---) read with libyaml. Every top-level scalar
+ * becomes a field (the timestamp rules read dates from there); the prose
+ * ones (title, description, ...) also become blocks that rules check like
+ * any text; lang/language/locale set the document's language. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "../text/utf8.h"
+#include "../util/alloc.h"
+#include "parse.h"
+
+static const char *const prose_keys[] = {
+	"title", "description", "summary", "subtitle", "excerpt", "abstract", "lead", NULL
+};
+
+static const char *const language_keys[] = { "lang", "language", "locale", NULL };
+
+static bool in_list(const char *const *list, const char *key)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (!strcasecmp(list[i], key))
+			return true;
+	return false;
+}
+
+/* Is line [at, end) a fence made of `c` (--- or ...), trailing blanks allowed? */
+static bool is_fence(const char *s, size_t at, size_t end, char c)
+{
+	if (end - at < 3 || s[at] != c || s[at + 1] != c || s[at + 2] != c)
+		return false;
+	for (size_t i = at + 3; i < end; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+static size_t line_end(const char *s, size_t len, size_t at)
+{
+	const char *nl = memchr(s + at, '\n', len - at);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+/* libyaml marks count lines and characters; turn one into a byte offset. */
+static size_t mark_offset(const cl_document *doc, size_t base, yaml_mark_t mark)
+{
+	size_t at = base;
+	for (size_t line = 0; line < mark.line && at < doc->len; line++)
+		at = line_end(doc->data, doc->len, at) + 1;
+	for (size_t col = 0; col < mark.column && at < doc->len && doc->data[at] != '\n'; col++) {
+		uint32_t cp;
+		bool valid;
+		at += cl_utf8_decode(doc->data + at, doc->len - at, &cp, &valid);
+	}
+	return at < doc->len ? at : doc->len;
+}
+
+/* Maps a prose value onto its source: exactly when the value stands in the
+ * source as written (plain or simply quoted), else wholly onto the value's
+ * source range. */
+static void add_prose_block(cl_document *doc, cl_field *field)
+{
+	cl_block *block = cl_document_add_block(doc, CL_BLOCK_FIELD, 0);
+	block->field = field->key;
+	size_t vlen = strlen(field->value);
+	size_t at = field->value_start, end = field->value_end;
+	if (end > at && (doc->data[at] == '"' || doc->data[at] == '\'') && end - at >= 2) {
+		at++;
+		end--;
+	}
+	if (end - at == vlen && memcmp(doc->data + at, field->value, vlen) == 0)
+		cl_block_append(block, field->value, vlen, at, vlen);
+	else
+		cl_block_append(block, field->value, vlen, field->value_start,
+				field->value_end - field->value_start);
+	cl_document_drop_empty_tail(doc);
+}
+
+static void add_field(cl_document *doc, size_t base, yaml_node_t *key, yaml_node_t *value)
+{
+	CL_GROW(doc->fields, doc->fields_cap, doc->nfields + 1);
+	cl_field *field = &doc->fields[doc->nfields++];
+	field->key = cl_strndup((const char *)key->data.scalar.value, key->data.scalar.length);
+	field->value = cl_strndup((const char *)value->data.scalar.value, value->data.scalar.length);
+	field->key_start = mark_offset(doc, base, key->start_mark);
+	field->value_start = mark_offset(doc, base, value->start_mark);
+	field->value_end = mark_offset(doc, base, value->end_mark);
+	if (in_list(language_keys, field->key) && field->value[0] && !doc->lang)
+		doc->lang = cl_strdup(field->value);
+	if (in_list(prose_keys, field->key))
+		add_prose_block(doc, field);
+}
+
+static void read_mapping(cl_document *doc, size_t base, yaml_document_t *ydoc)
+{
+	yaml_node_t *root = yaml_document_get_root_node(ydoc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+	     pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *key = yaml_document_get_node(ydoc, pair->key);
+		yaml_node_t *value = yaml_document_get_node(ydoc, pair->value);
+		if (key && value && key->type == YAML_SCALAR_NODE && value->type == YAML_SCALAR_NODE)
+			add_field(doc, base, key, value);
+	}
+}
+
+static void parse_yaml(cl_document *doc, size_t start, size_t end)
+{
+	yaml_parser_t parser;
+	yaml_document_t ydoc;
+	if (!yaml_parser_initialize(&parser))
+		return;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)doc->data + start, end - start);
+	if (!yaml_parser_load(&parser, &ydoc)) {
+		doc->front_matter_error = cl_sprintf("front matter is not valid YAML: %s",
+						     parser.problem ? parser.problem : "syntax error");
+		doc->front_matter_error_at = mark_offset(doc, start, parser.problem_mark);
+	} else {
+		read_mapping(doc, start, &ydoc);
+		yaml_document_delete(&ydoc);
+	}
+	yaml_parser_delete(&parser);
+}
+
+size_t cl_parse_front_matter(cl_document *doc)
+{
+	const char *s = doc->data;
+	size_t at = 0;
+	if (doc->len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		at = 3;
+	size_t first_end = line_end(s, doc->len, at);
+	if (!is_fence(s, at, first_end, '-') || first_end == doc->len)
+		return at;
+	size_t yaml_start = first_end + 1;
+	for (size_t line = yaml_start; line < doc->len;) {
+		size_t end = line_end(s, doc->len, line);
+		if (is_fence(s, line, end, '-') || is_fence(s, line, end, '.')) {
+			doc->has_front_matter = true;
+			parse_yaml(doc, yaml_start, line);
+			return end < doc->len ? end + 1 : doc->len;
+		}
+		line = end + 1;
+	}
+	return at;
+}

@@ -1,0 +1,241 @@
+/* Markdown through md4c. md4c reports no source positions, but for normal
+ * text it hands out pointers into the buffer it parses: the offset of a
+ * piece is its pointer minus the buffer start. Text it synthesises (a soft
+ * break, a decoded NUL) gets the position right after the previous piece. */
+#include <md4c.h>
+#include <string.h>
+
+#include "parse.h"
+
+#define MAX_DEPTH 64
+
+typedef struct {
+	cl_document *doc;
+	MD_BLOCKTYPE stack[MAX_DEPTH];
+	int heading_level[MAX_DEPTH];
+	int depth;
+	cl_block *current;     /* the prose block receiving text, or NULL */
+	int code_span_depth;   /* inside `code` */
+	int math_depth;
+	/* The link being read: where its text starts in the block, and its
+	 * target. Link text that is its own target is an autolink: a URL. */
+	size_t link_text_start;
+	const MD_CHAR *link_href;
+	MD_SIZE link_href_size;
+	cl_block *link_block;
+	size_t last_src_end;   /* just past the last piece placed */
+} md_state;
+
+static bool inside(const md_state *st, const char *p)
+{
+	return p >= st->doc->data && p < st->doc->data + st->doc->len;
+}
+
+static void close_block(md_state *st)
+{
+	if (st->current)
+		cl_document_drop_empty_tail(st->doc);
+	st->current = NULL;
+}
+
+/* The kind of prose block text belongs to, from the innermost container;
+ * -1 when the text is not prose (code block, raw HTML block). */
+static int block_kind_for(const md_state *st, int *level)
+{
+	*level = 0;
+	for (int i = st->depth - 1; i >= 0; i--) {
+		switch (st->stack[i]) {
+		case MD_BLOCK_CODE:
+		case MD_BLOCK_HTML:
+			return -1;
+		case MD_BLOCK_H:
+			*level = st->heading_level[i];
+			return CL_BLOCK_HEADING;
+		case MD_BLOCK_TH:
+		case MD_BLOCK_TD:
+			return CL_BLOCK_TABLE_CELL;
+		case MD_BLOCK_QUOTE:
+			return CL_BLOCK_QUOTE;
+		case MD_BLOCK_LI:
+			return CL_BLOCK_LIST_ITEM;
+		default:
+			break;
+		}
+	}
+	return CL_BLOCK_PARAGRAPH;
+}
+
+static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	md_state *st = userdata;
+	close_block(st);
+	if (st->depth < MAX_DEPTH) {
+		st->stack[st->depth] = type;
+		st->heading_level[st->depth] = type == MD_BLOCK_H ? (int)((MD_BLOCK_H_DETAIL *)detail)->level : 0;
+	}
+	st->depth++;
+	return 0;
+}
+
+static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	md_state *st = userdata;
+	(void)type;
+	(void)detail;
+	close_block(st);
+	st->depth--;
+	return 0;
+}
+
+static void begin_link(md_state *st, const MD_SPAN_A_DETAIL *detail)
+{
+	st->link_block = st->current;
+	st->link_text_start = st->current ? st->current->len : 0;
+	st->link_href = detail->href.text;
+	st->link_href_size = detail->href.size;
+}
+
+static bool href_is_text(const char *href, size_t href_len, const char *text, size_t len)
+{
+	static const char *const schemes[] = { "", "mailto:", "http://", NULL };
+	for (size_t i = 0; schemes[i]; i++) {
+		size_t slen = strlen(schemes[i]);
+		if (href_len == slen + len && !strncmp(href, schemes[i], slen) &&
+		    !memcmp(href + slen, text, len))
+			return true;
+	}
+	return false;
+}
+
+static void end_link(md_state *st)
+{
+	cl_block *block = st->current;
+	if (block && block == st->link_block && block->len > st->link_text_start &&
+	    href_is_text(st->link_href, st->link_href_size, block->text + st->link_text_start,
+			 block->len - st->link_text_start))
+		cl_block_add_span(block, st->link_text_start, block->len, CL_SPAN_URL);
+	st->link_block = NULL;
+}
+
+static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	md_state *st = userdata;
+	if (type == MD_SPAN_CODE)
+		st->code_span_depth++;
+	else if (type == MD_SPAN_A)
+		begin_link(st, detail);
+	else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+		st->math_depth++;
+	return 0;
+}
+
+static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	md_state *st = userdata;
+	if (type == MD_SPAN_CODE)
+		st->code_span_depth--;
+	else if (type == MD_SPAN_A)
+		end_link(st);
+	else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+		st->math_depth--;
+	return 0;
+}
+
+static cl_block *current_block(md_state *st)
+{
+	int level, kind = block_kind_for(st, &level);
+	if (kind < 0)
+		return NULL;
+	if (!st->current)
+		st->current = cl_document_add_block(st->doc, (cl_block_kind)kind, level);
+	return st->current;
+}
+
+/* Appends text as it maps to the source, marking non-prose spans. */
+static void place(md_state *st, cl_block *block, const char *text, size_t len,
+		  size_t src_at, size_t src_len, int span_kind)
+{
+	size_t before = block->len;
+	cl_block_append(block, text, len, src_at, src_len);
+	if (span_kind >= 0)
+		cl_block_add_span(block, before, block->len, (cl_span_kind)span_kind);
+	st->last_src_end = src_at + src_len;
+}
+
+static int span_kind_now(const md_state *st)
+{
+	if (st->code_span_depth)
+		return CL_SPAN_CODE;
+	if (st->math_depth)
+		return CL_SPAN_MATH;
+	return -1;
+}
+
+static void place_entity(md_state *st, cl_block *block, const char *text, size_t len, size_t src)
+{
+	char decoded[8];
+	size_t n = cl_entity_decode(text, len, decoded);
+	if (n)
+		place(st, block, decoded, n, src, len, span_kind_now(st));
+	else
+		place(st, block, text, len, src, len, span_kind_now(st));
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+	md_state *st = userdata;
+	bool in_source = inside(st, text);
+	size_t src = in_source ? (size_t)(text - st->doc->data) : st->last_src_end;
+
+	if (type == MD_TEXT_HTML && in_source)
+		cl_parse_directives(st->doc, src, size);
+	cl_block *block = current_block(st);
+	if (!block)
+		return 0;
+
+	switch (type) {
+	case MD_TEXT_BR:
+	case MD_TEXT_SOFTBR:
+		place(st, block, " ", 1, st->last_src_end, 0, -1);
+		break;
+	case MD_TEXT_NULLCHAR:
+		place(st, block, "\xEF\xBF\xBD", 3, src, in_source ? 1 : 0, -1);
+		break;
+	case MD_TEXT_ENTITY:
+		place_entity(st, block, text, size, src);
+		break;
+	case MD_TEXT_HTML:
+		place(st, block, text, size, src, in_source ? size : 0, CL_SPAN_HTML);
+		break;
+	case MD_TEXT_CODE:
+		if (!in_source)  /* a line break inside a code span */
+			place(st, block, " ", 1, src, 0, CL_SPAN_CODE);
+		else
+			place(st, block, text, size, src, size, CL_SPAN_CODE);
+		break;
+	default:
+		place(st, block, text, size, src, in_source ? size : 0, span_kind_now(st));
+		break;
+	}
+	return 0;
+}
+
+void cl_parse_markdown(cl_document *doc, size_t from)
+{
+	md_state st;
+	memset(&st, 0, sizeof(st));
+	st.doc = doc;
+	st.last_src_end = from;
+
+	MD_PARSER parser;
+	memset(&parser, 0, sizeof(parser));
+	parser.abi_version = 0;
+	parser.flags = MD_DIALECT_GITHUB | MD_FLAG_LATEXMATHSPANS;
+	parser.enter_block = enter_block;
+	parser.leave_block = leave_block;
+	parser.enter_span = enter_span;
+	parser.leave_span = leave_span;
+	parser.text = on_text;
+	md_parse(doc->data + from, (MD_SIZE)(doc->len - from), &parser, &st);
+	close_block(&st);
+}

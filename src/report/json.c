@@ -1,0 +1,56 @@
+/* json: copylint's own machine-readable report, one document. Each finding
+ * is built and escaped by jansson and written as soon as it is made, so
+ * memory does not grow with the number of findings. */
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "format.h"
+
+static json_t *related_json(const copylint_finding *f)
+{
+	json_t *list = json_array();
+	if (f->related)
+		json_array_append_new(list, json_pack("{s:s, s:I, s:I}", "path", f->related->path,
+						      "line", (json_int_t)f->related->line,
+						      "column", (json_int_t)f->related->column));
+	return list;
+}
+
+static json_t *finding_json(const copylint_finding *f)
+{
+	json_t *suggestions = json_array();
+	for (size_t i = 0; i < f->suggestion_count; i++)
+		json_array_append_new(suggestions, json_string(f->suggestions[i]));
+	return json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
+			 "path", f->path, "line", (json_int_t)f->line, "column", (json_int_t)f->column,
+			 "end_line", (json_int_t)f->end_line, "end_column", (json_int_t)f->end_column,
+			 "rule", f->rule, "severity", copylint_severity_name(f->severity),
+			 "message", f->message, "suggestions", suggestions, "related", related_json(f));
+}
+
+static void put_json(cl_sink *sink, json_t *value)
+{
+	char *text = value ? json_dumps(value, JSON_COMPACT) : NULL;
+	cl_sink_puts(sink, text ? text : "null");
+	free(text);
+	json_decref(value);
+}
+
+int cl_format_json(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+{
+	cl_report_counts counts;
+	(void)options;
+	cl_report_count(results, &counts);
+	cl_sink_puts(sink, "{\"version\": 1, \"findings\": [");
+	for (size_t i = 0; i < results->count; i++) {
+		cl_sink_puts(sink, i ? ",\n  " : "\n  ");
+		put_json(sink, finding_json(&results->findings[i]));
+	}
+	cl_sink_puts(sink, results->count ? "\n], " : "], ");
+	cl_sink_puts(sink, "\"summary\": ");
+	put_json(sink, json_pack("{s:I, s:I, s:I, s:I}", "files", (json_int_t)counts.files,
+				 "errors", (json_int_t)counts.errors, "warnings", (json_int_t)counts.warnings,
+				 "infos", (json_int_t)counts.infos));
+	cl_sink_puts(sink, "}\n");
+	return 0;
+}

@@ -1,0 +1,131 @@
+#include "normalize.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "../util/alloc.h"
+#include "../util/error.h"
+
+/* UTF-16 scratch space grows as needed; callers are per thread. */
+typedef struct {
+	UChar *src, *dst;
+	int32_t src_cap, dst_cap;
+} scratch;
+
+static _Thread_local scratch tls;
+
+static int to_utf16(const char *s, size_t len, int32_t *out_len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	if (len > INT32_MAX / 2)
+		return cl_error_set(-1, "text too long to normalise");
+	int32_t need = (int32_t)len + 1;
+	if (tls.src_cap < need) {
+		tls.src = cl_realloc(tls.src, (size_t)need * sizeof(UChar));
+		tls.src_cap = need;
+	}
+	u_strFromUTF8WithSub(tls.src, tls.src_cap, out_len, s, (int32_t)len, 0xFFFD, NULL, &status);
+	if (U_FAILURE(status))
+		return cl_error_set(-1, "UTF-8 to UTF-16: %s", u_errorName(status));
+	return 0;
+}
+
+static int normalize(const UNormalizer2 *norm, int32_t src_len, int32_t *dst_len)
+{
+	for (;;) {
+		UErrorCode status = U_ZERO_ERROR;
+		*dst_len = unorm2_normalize(norm, tls.src, src_len, tls.dst, tls.dst_cap, &status);
+		if (status == U_BUFFER_OVERFLOW_ERROR) {
+			tls.dst_cap = *dst_len + 16;
+			tls.dst = cl_realloc(tls.dst, (size_t)tls.dst_cap * sizeof(UChar));
+			continue;
+		}
+		if (U_FAILURE(status))
+			return cl_error_set(-1, "normalisation: %s", u_errorName(status));
+		return 0;
+	}
+}
+
+static UChar32 fold_quote(UChar32 c)
+{
+	switch (c) {
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+	case 0x00AB: case 0x00BB: case 0x2033: case 0x301D: case 0x301E:
+		return '"';
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+	case 0x2039: case 0x203A: case 0x2032:
+		return '\'';
+	default:
+		return c;
+	}
+}
+
+/* Folds white space and quotes of tls.dst[0..n) into UTF-8 in out. */
+static void fold_into(cl_buf *out, int32_t n)
+{
+	bool pending_space = false;
+	for (int32_t i = 0; i < n;) {
+		UChar32 c;
+		U16_NEXT(tls.dst, i, n, c);
+		if (u_isUWhiteSpace(c) || c == 0x200B) {
+			pending_space = out->size > 0;
+			continue;
+		}
+		if (pending_space)
+			cl_buf_putc(out, ' ');
+		pending_space = false;
+		c = fold_quote(c);
+		char bytes[4];
+		int32_t blen = 0;
+		U8_APPEND_UNSAFE(bytes, blen, c);
+		cl_buf_put(out, bytes, (size_t)blen);
+	}
+}
+
+int cl_text_key(cl_buf *out, const char *s, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&status);
+	int32_t src_len, dst_len;
+	cl_buf_clear(out);
+	cl_buf_put(out, "", 0);
+	if (U_FAILURE(status))
+		return cl_error_set(-1, "ICU NFKC_Casefold: %s", u_errorName(status));
+	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)
+		return -1;
+	fold_into(out, dst_len);
+	return 0;
+}
+
+int cl_text_nfc(cl_buf *out, const char *s, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
+	int32_t src_len, dst_len;
+	cl_buf_clear(out);
+	cl_buf_put(out, "", 0);
+	if (U_FAILURE(status))
+		return cl_error_set(-1, "ICU NFC: %s", u_errorName(status));
+	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)
+		return -1;
+	status = U_ZERO_ERROR;
+	int32_t need = 0;
+	u_strToUTF8(NULL, 0, &need, tls.dst, dst_len, &status);
+	status = U_ZERO_ERROR;
+	char *tmp = cl_malloc((size_t)need + 1);
+	u_strToUTF8WithSub(tmp, need + 1, NULL, tls.dst, dst_len, 0xFFFD, NULL, &status);
+	cl_buf_put(out, tmp, (size_t)need);
+	free(tmp);
+	return U_FAILURE(status) ? cl_error_set(-1, "UTF-16 to UTF-8: %s", u_errorName(status)) : 0;
+}
+
+void cl_text_release_scratch(void)
+{
+	free(tls.src);
+	free(tls.dst);
+	tls.src = tls.dst = NULL;
+	tls.src_cap = tls.dst_cap = 0;
+}

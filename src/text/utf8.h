@@ -1,0 +1,31 @@
+/* UTF-8 helpers. Byte offsets are the truth everywhere in copylint; these
+ * decode without ever reading past len and treat every ill-formed sequence
+ * as one U+FFFD per maximal subpart (as ICU and the Unicode standard do). */
+#ifndef CL_TEXT_UTF8_H
+#define CL_TEXT_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CL_REPLACEMENT_CHAR 0xFFFDu
+
+/* Decodes one code point at s (len > 0). Returns the bytes consumed (1-4);
+ * an ill-formed sequence yields U+FFFD and *valid = false. */
+size_t cl_utf8_decode(const char *s, size_t len, uint32_t *cp, bool *valid);
+
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t cl_utf8_encode(uint32_t cp, char *out);
+
+/* Returns the count of ill-formed sequences; *first_bad is the offset of the
+ * first (len when none). */
+size_t cl_utf8_validate(const char *s, size_t len, size_t *first_bad);
+
+/* Number of code points in s[0..len). */
+size_t cl_utf8_count(const char *s, size_t len);
+
+/* A copy of s in which every ill-formed sequence became U+FFFD; always
+ * valid UTF-8, NUL-terminated. Used for text that leaves copylint. */
+char *cl_utf8_sanitize(const char *s, size_t len);
+
+#endif
