@@ -90,8 +90,13 @@ bool copylint_config_excludes(const copylint_config *config, const char *path);
 
 /* ---- Findings --------------------------------------------------------- */
 
+/* A certain fix: replace the span with `replacement` ("" deletes it). */
 typedef struct {
 	size_t start, end;  /* byte span in the file */
+	size_t line, column, end_line, end_column;  /* columns: code points */
+	size_t column_utf16, end_column_utf16;
+	size_t column_byte, end_column_byte;
+	const char *original;     /* the text the fix replaces (valid UTF-8) */
 	const char *replacement;
 } copylint_fix;
 

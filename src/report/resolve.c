@@ -113,6 +113,10 @@ static void resolve_one(cl_finding *raw, cl_lineindex *idx, const char *path, oc
 		copylint_fix *fix = cl_calloc(1, sizeof(*fix));
 		fix->start = raw->fix_start;
 		fix->end = raw->fix_end;
+		cl_lineindex_columns(idx, fix->start, &fix->line, &fix->column, &fix->column_utf16, &fix->column_byte);
+		cl_lineindex_columns(idx, fix->end, &fix->end_line, &fix->end_column, &fix->end_column_utf16,
+				     &fix->end_column_byte);
+		fix->original = cl_utf8_sanitize(idx->data + fix->start, fix->end - fix->start);
 		fix->replacement = cl_utf8_sanitize(raw->fix_text, strlen(raw->fix_text));
 		out->fix = fix;
 	}

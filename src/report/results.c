@@ -30,8 +30,10 @@ void cl_finding_free_strings(copylint_finding *f)
 	for (size_t i = 0; i < f->suggestion_count; i++)
 		free((char *)f->suggestions[i]);
 	free((char **)f->suggestions);
-	if (f->fix)
+	if (f->fix) {
 		free((char *)f->fix->replacement);
+		free((char *)f->fix->original);
+	}
 	free((copylint_fix *)f->fix);
 	free((copylint_related *)f->related);
 	free((char *)f->excerpt);

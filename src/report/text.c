@@ -116,6 +116,16 @@ static void put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 		put_safe(sink, f->related->path);
 		cl_sink_printf(sink, ":%zu:%zu\n", f->related->line, f->related->column);
 	}
+	if (f->fix) {
+		cl_sink_puts(sink, "  = fix: ");
+		cl_sink_puts(sink, f->fix->replacement[0] ? "replace “" : "delete “");
+		put_safe(sink, f->fix->original);
+		if (f->fix->replacement[0]) {
+			cl_sink_puts(sink, "” with “");
+			put_safe(sink, f->fix->replacement);
+		}
+		cl_sink_puts(sink, "”\n");
+	}
 	for (size_t i = 0; i < f->suggestion_count; i++) {
 		cl_sink_puts(sink, i ? ", " : "  = suggestions: ");
 		put_safe(sink, f->suggestions[i]);

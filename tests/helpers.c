@@ -1,0 +1,211 @@
+#include "helpers.h"
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static void append(char **buf, size_t *len, size_t *cap, const char *data, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		*buf = realloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+static char **child_env(const char *const *env_extra)
+{
+	static const char *const keep[] = { "PATH=", "HOME=", "LANG=", "LC_ALL=", "DICPATH=",
+					    "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS=", NULL };
+	size_t n = 0;
+	char **env = calloc(64, sizeof(char *));
+	for (char **e = environ; *e && n < 40; e++)
+		for (size_t k = 0; keep[k]; k++)
+			if (!strncmp(*e, keep[k], strlen(keep[k])))
+				env[n++] = *e;
+	env[n++] = "NO_COLOR=1";
+	for (size_t i = 0; env_extra && env_extra[i] && n < 62; i++)
+		env[n++] = (char *)env_extra[i];
+	env[n] = NULL;
+	return env;
+}
+
+run_result run_copylint(const char *cwd, const char *const *argv, const char *stdin_data,
+			const char *const *env_extra)
+{
+	run_result r = { NULL, 0, NULL, -1 };
+	int in[2], out[2], err[2];
+	if (pipe(in) || pipe(out) || pipe(err))
+		return r;
+	size_t argc = 0;
+	while (argv[argc])
+		argc++;
+	char **args = calloc(argc + 2, sizeof(char *));
+	args[0] = COPYLINT_BINARY;
+	for (size_t i = 0; i < argc; i++)
+		args[i + 1] = (char *)argv[i];
+	char **env = child_env(env_extra);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(err[1], 2);
+		close(in[1]);
+		close(out[0]);
+		close(err[0]);
+		if (cwd && chdir(cwd) != 0)
+			_exit(127);
+		execve(COPYLINT_BINARY, args, env);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(err[1]);
+	signal(SIGPIPE, SIG_IGN);
+	size_t in_len = stdin_data ? strlen(stdin_data) : 0, in_at = 0;
+	if (!in_len)
+		close(in[1]);
+	size_t out_cap = 0, err_len = 0, err_cap = 0;
+	append(&r.out, &r.out_len, &out_cap, "", 0);
+	append(&r.err, &err_len, &err_cap, "", 0);
+	struct pollfd fds[3] = { { out[0], POLLIN, 0 }, { err[0], POLLIN, 0 }, { in_len ? in[1] : -1, POLLOUT, 0 } };
+	int open_fds = 2;
+	while (open_fds > 0) {
+		if (poll(fds, 3, -1) < 0)
+			break;
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			char chunk[65536];
+			ssize_t n = read(fds[i].fd, chunk, sizeof(chunk));
+			if (n <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0) {
+				append(&r.out, &r.out_len, &out_cap, chunk, (size_t)n);
+			} else {
+				append(&r.err, &err_len, &err_cap, chunk, (size_t)n);
+			}
+		}
+		if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t n = write(fds[2].fd, stdin_data + in_at, in_len - in_at);
+			if (n > 0)
+				in_at += (size_t)n;
+			if (n <= 0 || in_at == in_len) {
+				close(fds[2].fd);
+				fds[2].fd = -1;
+			}
+		}
+	}
+	if (fds[2].fd >= 0)
+		close(fds[2].fd);
+	int wstatus;
+	if (waitpid(pid, &wstatus, 0) == pid && WIFEXITED(wstatus))
+		r.status = WEXITSTATUS(wstatus);
+	free(args);
+	free(env);
+	return r;
+}
+
+void run_result_free(run_result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+copylint_results *check_text(const char *path, const char *text, const char *lang, const char *rule_only)
+{
+	copylint_config *config;
+	copylint_checker *checker;
+	copylint_results *results = NULL;
+	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
+	options.language = lang;
+	copylint_config_new(&config);
+	for (size_t i = 0; rule_only && i < copylint_rule_count(); i++)
+		if (strcmp(copylint_rule_at(i)->id, rule_only))
+			copylint_config_set_rule(config, copylint_rule_at(i)->id, COPYLINT_SEVERITY_OFF);
+	copylint_checker_new(&checker, config, &options);
+	copylint_check_buffer(&results, checker, path, text, strlen(text));
+	copylint_checker_free(checker);
+	copylint_config_free(config);
+	return results;
+}
+
+size_t count_rule(const copylint_results *results, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < copylint_results_count(results); i++)
+		if (!strcmp(copylint_results_at(results, i)->rule, rule))
+			n++;
+	return n;
+}
+
+const copylint_finding *find_at(const copylint_results *results, const char *rule, size_t line, size_t column)
+{
+	for (size_t i = 0; i < copylint_results_count(results); i++) {
+		const copylint_finding *f = copylint_results_at(results, i);
+		if (!strcmp(f->rule, rule) && f->line == line && f->column == column)
+			return f;
+	}
+	return NULL;
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	char chunk[65536];
+	size_t got;
+	append(&buf, &n, &cap, "", 0);
+	while ((got = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		append(&buf, &n, &cap, chunk, got);
+	fclose(fp);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+char *make_temp_dir(void)
+{
+	char *tmpl = strdup("/tmp/copylint-test-XXXXXX");
+	return mkdtemp(tmpl) ? tmpl : NULL;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	chmod(path, 0700);
+	return remove(path);
+}
+
+void remove_tree(const char *path)
+{
+	if (path)
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void write_file(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		return;
+	fwrite(data, 1, len, fp);
+	fclose(fp);
+}

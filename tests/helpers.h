@@ -1,0 +1,42 @@
+/* Shared by the tests: run the real binary, check a buffer through the
+ * public API, and find a finding. */
+#ifndef COPYLINT_TESTS_HELPERS_H
+#define COPYLINT_TESTS_HELPERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "copylint/copylint.h"
+
+typedef struct {
+	char *out;    /* standard output */
+	size_t out_len;
+	char *err;    /* standard error */
+	int status;   /* exit status, or -1 when it did not exit */
+} run_result;
+
+/* Runs build/copylint with argv (NULL-terminated, without argv[0]) in cwd
+ * (NULL: the current folder), feeding stdin_data (NULL: empty) and with
+ * env_extra ("NAME=value" strings, NULL-terminated, may be NULL) added to a
+ * clean environment (no CI variables, NO_COLOR=1). */
+run_result run_copylint(const char *cwd, const char *const *argv, const char *stdin_data,
+			const char *const *env_extra);
+void run_result_free(run_result *r);
+
+/* Checks text as the file `path` (its extension picks the format), with
+ * language lang (NULL: resolve), through the public API. Only rule_only is
+ * enabled when it is non-NULL. */
+copylint_results *check_text(const char *path, const char *text, const char *lang, const char *rule_only);
+
+/* The number of findings of rule; and whether one is at line:column. */
+size_t count_rule(const copylint_results *results, const char *rule);
+const copylint_finding *find_at(const copylint_results *results, const char *rule, size_t line, size_t column);
+
+/* Reads a whole file (NULL when it cannot); *len may be NULL. */
+char *read_file(const char *path, size_t *len);
+/* A new empty temporary folder (caller frees the string; remove_tree deletes it). */
+char *make_temp_dir(void);
+void remove_tree(const char *path);
+void write_file(const char *path, const char *data, size_t len);
+
+#endif
