@@ -86,6 +86,17 @@ Test(lineindex, counting_resumes_on_a_long_line)
 	cl_lineindex_columns(&idx, 10, &line, &col, NULL, NULL);  /* going back works too */
 	cr_assert_eq(col, 11);
 	cl_lineindex_dispose(&idx);
+	/* two-byte characters, counted back from the memo */
+	for (size_t i = 0; i + 1 < len; i += 2)
+		memcpy(text + i, "\xC3\xA9", 2);
+	cl_lineindex_build(&idx, text, len);
+	size_t u16;
+	cl_lineindex_columns(&idx, 900000, &line, &col, &u16, NULL);
+	cr_assert_eq(col, 450001);
+	cl_lineindex_columns(&idx, 899990, &line, &col, &u16, NULL);
+	cr_assert_eq(col, 449996);
+	cr_assert_eq(u16, 449996);
+	cl_lineindex_dispose(&idx);
 	free(text);
 }
 
