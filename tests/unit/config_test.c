@@ -90,6 +90,13 @@ Test(config, unknown_rule_option)
 		     "3:5: rule option 'exeptions' is not known (see `copylint rules`)");
 }
 
+Test(config, complex_keys_found_by_the_fuzzer)
+{
+	expect_error("rules:\n  repeated-word:\n     ? exceptions: [a]\n",
+		     "3:8: rule options are named by plain strings");
+	expect_error("? [a]\n: b\n", "1:3: unknown key '' (known: language, rules, include, exclude, overrides)");
+}
+
 Test(config, wrong_types)
 {
 	expect_error("exclude: {a: b}\n", "1:10: exclude must be a list of strings");
