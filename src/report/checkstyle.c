@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/error.h"
+#include "escape.h"
 #include "xml.h"
 
 static const char *checkstyle_severity(copylint_severity severity)
@@ -42,7 +43,7 @@ int cl_format_checkstyle(cl_sink *sink, const copylint_results *results, const c
 			if (i)
 				xmlTextWriterEndElement(writer);
 			xmlTextWriterStartElement(writer, BAD_CAST "file");
-			cl_xml_attr(writer, "name", f->path);
+			cl_xml_attr(writer, "name", cl_report_path(f->path));
 		}
 		put_error(writer, f);
 	}

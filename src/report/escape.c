@@ -85,6 +85,13 @@ char *cl_xml_clean(const char *s)
 	return cl_buf_detach(&out);
 }
 
+const char *cl_report_path(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	return path;
+}
+
 void cl_finding_fingerprint(const copylint_finding *f, char out[CL_FINGERPRINT_SIZE])
 {
 	XXH3_state_t *state = XXH3_createState();

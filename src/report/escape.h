@@ -29,6 +29,9 @@ void cl_escape_uri_path(cl_buf *out, const char *path);
  * controls but tab, LF, CR; U+FFFE, U+FFFF) replaced by U+FFFD. */
 char *cl_xml_clean(const char *s);
 
+/* path without leading "./": what CI services match against the repository. */
+const char *cl_report_path(const char *path);
+
 /* 32 hex digits + NUL: a hash of path, rule, flagged text and occurrence,
  * never the line, so it survives unrelated lines moving. */
 #define CL_FINGERPRINT_SIZE 33

@@ -92,7 +92,7 @@ static void put_annotation(cl_sink *sink, const copylint_finding *f)
 {
 	cl_buf line = CL_BUF_INIT, title = CL_BUF_INIT;
 	cl_buf_printf(&line, "::%s file=", command_name(f->severity));
-	cl_escape_workflow(&line, f->path, true);
+	cl_escape_workflow(&line, cl_report_path(f->path), true);
 	cl_buf_printf(&line, ",line=%zu,endLine=%zu", f->line, f->end_line);
 	/* GitHub takes columns only on a single line. */
 	if (f->line == f->end_line)

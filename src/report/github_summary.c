@@ -44,7 +44,7 @@ static void put_rows(cl_sink *sink, summary_state *state, const char *path)
 		}
 		cl_buf row = CL_BUF_INIT;
 		cl_buf_puts(&row, "| ");
-		cl_escape_markdown(&row, path);
+		cl_escape_markdown(&row, cl_report_path(path));
 		cl_buf_puts(&row, " | ");
 		cl_escape_markdown(&row, r < copylint_rule_count() ? copylint_rule_at(r)->id : "other");
 		cl_buf_printf(&row, " | %zu | %zu | %zu |\n", c[0], c[1], c[2]);

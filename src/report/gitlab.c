@@ -19,18 +19,10 @@ static const char *gitlab_severity(copylint_severity severity)
 	}
 }
 
-/* GitLab matches paths against the repository: no leading "./". */
-static const char *repo_path(const char *path)
-{
-	while (!strncmp(path, "./", 2))
-		path += 2;
-	return path;
-}
-
 static json_t *issue_json(const copylint_finding *f)
 {
 	char fingerprint[CL_FINGERPRINT_SIZE];
-	const char *raw_path = repo_path(f->path);
+	const char *raw_path = cl_report_path(f->path);
 	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* JSON holds UTF-8 only */
 	cl_finding_fingerprint(f, fingerprint);
 	json_t *issue = json_pack("{s:s, s:s, s:s, s:s, s:[s], s:s, s:{s:s, s:{s:I, s:I}}}",

@@ -8,6 +8,7 @@
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/keyset.h"
+#include "escape.h"
 #include "xml.h"
 
 typedef struct {
@@ -100,11 +101,11 @@ static char *unique_name(cl_keyset *names, const char *path)
 static void put_testcase(xmlTextWriterPtr writer, const copylint_results *results,
 			 const cl_file_result *file, cl_keyset *names)
 {
-	char *name = unique_name(names, file->path);
+	char *name = unique_name(names, cl_report_path(file->path));
 	xmlTextWriterStartElement(writer, BAD_CAST "testcase");
 	cl_xml_attr(writer, "name", name);
 	cl_xml_attr(writer, "classname", "copylint");
-	cl_xml_attr(writer, "file", file->path);
+	cl_xml_attr(writer, "file", cl_report_path(file->path));
 	if (file->status == COPYLINT_FILE_ERROR) {
 		put_status(writer, "error", file->message);
 	} else if (file->status == COPYLINT_FILE_SKIPPED_BINARY) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../text/utf8.h"
+#include "escape.h"
 #include "format.h"
 
 static const char *rd_severity(copylint_severity severity)
@@ -36,7 +37,8 @@ static json_t *suggestions_json(const copylint_fix *x)
 
 static json_t *diagnostic_json(const copylint_finding *f)
 {
-	char *path = cl_utf8_sanitize(f->path, strlen(f->path));  /* JSON holds UTF-8 only */
+	const char *raw_path = cl_report_path(f->path);
+	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* JSON holds UTF-8 only */
 	json_t *d = json_pack("{s:s, s:{s:s, s:o}, s:s, s:{s:s}, s:{s:s}, s:o}", "message", f->message,
 			      "location", "path", path, "range",
 			      range_json(f->line, f->column_byte, f->end_line, f->end_column_byte),

@@ -69,9 +69,7 @@ static json_t *artifact_json(const char *path)
 		cl_escape_uri_path(&uri, path);
 		artifact = json_pack("{s:s}", "uri", uri.ptr ? uri.ptr : "");
 	} else {
-		while (!strncmp(path, "./", 2))
-			path += 2;
-		cl_escape_uri_path(&uri, path);
+		cl_escape_uri_path(&uri, cl_report_path(path));
 		artifact = json_pack("{s:s, s:s}", "uri", uri.ptr ? uri.ptr : "", "uriBaseId", "SRCROOT");
 	}
 	cl_buf_dispose(&uri);
