@@ -1,5 +1,7 @@
 /* The shared escapers of the report formats, on hostile input. */
 #include <criterion/criterion.h>
+#include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,5 +110,104 @@ Test(report_escape, fingerprint_differs_by_path_rule_text_occurrence)
 		cl_finding_fingerprint(&variants[i], prints[i]);
 		for (size_t j = 0; j < i; j++)
 			cr_expect_str_neq(prints[i], prints[j], "variants %zu and %zu", i, j);
+	}
+}
+
+/* ---- randomised: the invariants hold for any input --------------------- */
+
+static char *random_utf8(unsigned *seed, size_t max)
+{
+	static const char *const pieces[] = { "%", "\r", "\n", ":", ",", "::", "%0A", "]]>", "</error>", "\"",
+					      "\\", "|", "`", "\x01", "\x1b", "\x7f", "\t", "ü", "日本", "😀",
+					      "\xEF\xBF\xBE", "a", " ", "<", "&", "#", "*", "_" };
+	size_t n = (size_t)rand_r(seed) % max, npieces = sizeof(pieces) / sizeof(pieces[0]);
+	cl_buf out = CL_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		cl_buf_puts(&out, pieces[(size_t)rand_r(seed) % npieces]);
+	return cl_buf_detach(&out);
+}
+
+/* Undoes the runner's escaping: what GitHub would show. */
+static char *unescape_workflow(const char *s)
+{
+	static const char *const codes[][2] = { { "%25", "%" }, { "%0D", "\r" }, { "%0A", "\n" },
+						{ "%3A", ":" }, { "%2C", "," } };
+	cl_buf out = CL_BUF_INIT;
+	for (size_t i = 0; s[i];) {
+		size_t k = 0;
+		while (k < 5 && strncmp(s + i, codes[k][0], 3))
+			k++;
+		cl_buf_puts(&out, k < 5 ? codes[k][1] : (char[]){ s[i], 0 });
+		i += k < 5 ? 3 : 1;
+	}
+	return cl_buf_detach(&out);
+}
+
+Test(report_escape, random_text_round_trips_through_workflow_escaping)
+{
+	unsigned seed = 6;
+	for (int round = 0; round < 5000; round++) {
+		char *s = random_utf8(&seed, 40);
+		for (int property = 0; property < 2; property++) {
+			char *escaped = workflow(s, property);
+			cr_assert_null(strpbrk(escaped, "\r\n"), "a line break survived: %s", escaped);
+			if (property)
+				cr_assert_null(strpbrk(escaped, ":,"), "a separator survived: %s", escaped);
+			/* Tab, printable text and the escaped characters come back unchanged. */
+			char *back = unescape_workflow(escaped);
+			char *plain = workflow(back, property);
+			cr_assert_str_eq(plain, escaped);
+			if (!strpbrk(s, "\x01\x1b\x7f"))
+				cr_assert_str_eq(back, s);
+			free(plain);
+			free(back);
+			free(escaped);
+		}
+		free(s);
+	}
+}
+
+Test(report_escape, random_text_stays_in_its_markdown_cell)
+{
+	unsigned seed = 7;
+	for (int round = 0; round < 5000; round++) {
+		char *s = random_utf8(&seed, 40);
+		cl_buf out = CL_BUF_INIT;
+		cl_escape_markdown(&out, s);
+		cl_buf_puts(&out, "");
+		cr_assert_null(strpbrk(out.ptr, "\r\n"));
+		for (size_t i = 0; i < out.size; i++)
+			if (strchr("|`<", out.ptr[i]))
+				cr_assert(i > 0 && out.ptr[i - 1] == '\\', "unescaped %c in %s", out.ptr[i], out.ptr);
+		cl_buf_dispose(&out);
+		free(s);
+	}
+}
+
+Test(report_escape, random_text_is_well_formed_xml_once_cleaned)
+{
+	unsigned seed = 8;
+	for (int round = 0; round < 2000; round++) {
+		char *s = random_utf8(&seed, 40), *clean = cl_xml_clean(s);
+		xmlBufferPtr buf = xmlBufferCreate();
+		xmlTextWriterPtr writer = xmlNewTextWriterMemory(buf, 0);
+		xmlTextWriterStartDocument(writer, "1.0", "UTF-8", NULL);
+		xmlTextWriterStartElement(writer, BAD_CAST "e");
+		xmlTextWriterWriteAttribute(writer, BAD_CAST "a", BAD_CAST clean);
+		xmlTextWriterWriteString(writer, BAD_CAST clean);
+		xmlTextWriterEndDocument(writer);
+		xmlFreeTextWriter(writer);
+		xmlDocPtr doc = xmlReadMemory((const char *)buf->content, (int)buf->use, "e.xml", "UTF-8",
+					      XML_PARSE_NONET);
+		cr_assert_not_null(doc, "not well-formed: %s", buf->content);
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		xmlChar *attr = xmlGetProp(root, BAD_CAST "a"), *text = xmlNodeGetContent(root);
+		cr_assert_str_eq((char *)text, clean, "text content changed");
+		xmlFree(attr);
+		xmlFree(text);
+		xmlFreeDoc(doc);
+		xmlBufferFree(buf);
+		free(clean);
+		free(s);
 	}
 }
