@@ -100,11 +100,11 @@ Test(report_formats, xml_documents_parse_strictly)
 		}
 }
 
-static int validate_sarif(const char *path)
+static int validate_sarif(const char *path, bool quiet)
 {
 	char *cmd;
 	cr_assert_eq(access(PYTHON, X_OK), 0, "%s is missing: run ci/bootstrap.sh", PYTHON);
-	asprintf(&cmd, "%s '%s' '%s' '%s'", PYTHON, VALIDATE, SCHEMA, path);
+	asprintf(&cmd, "%s '%s' '%s' '%s'%s", PYTHON, VALIDATE, SCHEMA, path, quiet ? " 2>/dev/null" : "");
 	int status = system(cmd);
 	free(cmd);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -117,7 +117,7 @@ Test(report_formats, sarif_validates_against_the_official_schema)
 		run_result r = run_format(&cases[i], "sarif", NULL);
 		asprintf(&path, "%s/case%zu.sarif", dir, i);
 		write_file(path, r.out, r.out_len);
-		cr_expect_eq(validate_sarif(path), 0, "%s: invalid SARIF", cases[i].dir);
+		cr_expect_eq(validate_sarif(path, false), 0, "%s: invalid SARIF", cases[i].dir);
 		free(path);
 		run_result_free(&r);
 	}
@@ -136,7 +136,7 @@ Test(report_formats, the_sarif_validator_rejects_an_invalid_document)
 	for (size_t i = 0; i < 2; i++) {
 		asprintf(&path, "%s/bad%zu.sarif", dir, i);
 		write_file(path, bad[i], strlen(bad[i]));
-		cr_expect_eq(validate_sarif(path), 1, "bad document %zu passed", i);
+		cr_expect_eq(validate_sarif(path, true), 1, "bad document %zu passed", i);
 		free(path);
 	}
 	remove_tree(dir);
@@ -297,7 +297,13 @@ Test(report_formats, hundred_thousand_findings_capped_and_bounded, .timeout = 60
 	long peak = peak_child_kb();
 	/* Every format writes finding by finding: no copy of the whole report
 	 * in memory (the findings themselves are ~100 MB already). */
+#ifndef __SANITIZE_ADDRESS__
+	/* (AddressSanitizer holds freed memory in quarantine: no measure there.) */
 	cr_expect_lt(peak, baseline + baseline / 5, "peak %ld kB against %ld kB for text", peak, baseline);
+#else
+	(void)peak;
+	(void)baseline;
+#endif
 	cr_expect_not_null(strstr(r.out, "::notice title=copylint::99990 more findings (99990 errors, 0 warnings, "
 				  "0 infos) not annotated here"));
 	cr_expect_not_null(strstr(r.out, "1 file checked: 100000 errors, 0 warnings, 0 infos\n"));
@@ -330,7 +336,10 @@ Test(report_formats, report_writes_every_file_in_one_run)
 	cr_assert_eq(system(copy), 0);
 	const char *argv[] = { "check", "--format", "text", "--report", "sarif=out.sarif", "--report",
 			       "junit=out.xml", "--report", "checkstyle=out/../cs.xml", "article.md", NULL };
-	mkdir(strcat(strcpy(malloc(strlen(dir) + 8), dir), "/out"), 0700);
+	char *out_dir;
+	asprintf(&out_dir, "%s/out", dir);
+	mkdir(out_dir, 0700);
+	free(out_dir);
 	run_result r = run_copylint(dir, argv, NULL, NULL);
 	cr_expect_eq(r.status, 1, "%s", r.err);
 	static const char *const files[][2] = { { "out.sarif", "sarif" }, { "out.xml", "junit" },
