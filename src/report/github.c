@@ -9,6 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "../text/utf8.h"
 #include "../util/buf.h"
 #include "escape.h"
 #include "format.h"
@@ -91,8 +92,11 @@ static void choose_token(const copylint_results *results, const copylint_report_
 static void put_annotation(cl_sink *sink, const copylint_finding *f)
 {
 	cl_buf line = CL_BUF_INIT, title = CL_BUF_INIT;
+	const char *raw_path = cl_report_path(f->path);
+	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* a path need not be UTF-8 */
 	cl_buf_printf(&line, "::%s file=", command_name(f->severity));
-	cl_escape_workflow(&line, cl_report_path(f->path), true);
+	cl_escape_workflow(&line, path, true);
+	free(path);
 	cl_buf_printf(&line, ",line=%zu,endLine=%zu", f->line, f->end_line);
 	/* GitHub takes columns only on a single line. */
 	if (f->line == f->end_line)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/utf8.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "escape.h"
@@ -44,7 +45,10 @@ static void put_rows(cl_sink *sink, summary_state *state, const char *path)
 		}
 		cl_buf row = CL_BUF_INIT;
 		cl_buf_puts(&row, "| ");
-		cl_escape_markdown(&row, cl_report_path(path));
+		const char *raw_path = cl_report_path(path);
+		char *clean_path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* a path need not be UTF-8 */
+		cl_escape_markdown(&row, clean_path);
+		free(clean_path);
 		cl_buf_puts(&row, " | ");
 		cl_escape_markdown(&row, r < copylint_rule_count() ? copylint_rule_at(r)->id : "other");
 		cl_buf_printf(&row, " | %zu | %zu | %zu |\n", c[0], c[1], c[2]);

@@ -430,3 +430,38 @@ Test(report_formats, junit_names_every_file_and_passes_clean_ones)
 	remove_tree(dir);
 	free(dir);
 }
+
+Test(report_formats, a_path_that_is_not_utf8_still_makes_valid_documents)
+{
+	char *dir = make_temp_dir(), *path;
+	asprintf(&path, "%s/bad\xff name.md", dir);
+	write_file(path, "It is is here.\n", 15);
+	report_case c = { dir, (const char *const[]){ "bad\xff name.md", NULL } };
+	static const char *const json_formats[] = { "gitlab", "sarif" };
+	for (size_t k = 0; k < 2; k++) {
+		run_result r = run_format(&c, json_formats[k], NULL);
+		assert_json(r.out, r.out_len, json_formats[k]);
+		cr_expect_not_null(strstr(r.out, k ? "\"uri\":\"bad%FF%20name.md\"" : "\"path\":\"bad\xEF\xBF\xBD name.md\""),
+				   "%s", r.out);
+		if (k) {
+			char *sarif;
+			asprintf(&sarif, "%s/out.sarif", dir);
+			write_file(sarif, r.out, r.out_len);
+			cr_expect_eq(validate_sarif(sarif, false), 0);
+			free(sarif);
+		}
+		run_result_free(&r);
+	}
+	static const char *const xml_formats[] = { "checkstyle", "junit" };
+	for (size_t k = 0; k < 2; k++) {
+		run_result r = run_format(&c, xml_formats[k], NULL);
+		assert_xml(r.out, r.out_len, xml_formats[k]);
+		run_result_free(&r);
+	}
+	run_result r = run_format(&c, "github", NULL);
+	cr_expect_not_null(strstr(r.out, "::error file=bad\xEF\xBF\xBD name.md,line=1,"), "%s", r.out);
+	run_result_free(&r);
+	free(path);
+	remove_tree(dir);
+	free(dir);
+}
