@@ -100,22 +100,22 @@ static void unknown_format(const char *what, const char *name)
 }
 
 /* FORMAT=FILE, with a known format and a file name. */
-static int add_report(check_options *opts, char *arg)
+static int add_report(check_options *opts, const char *arg)
 {
-	char *eq = strchr(arg, '=');
+	const char *eq = strchr(arg, '=');
 	if (!eq || eq == arg || !eq[1])
 		return cli_error("--report takes FORMAT=FILE, not '%s'", arg), -1;
-	*eq = '\0';
-	bool known = known_format(arg);
+	char *name = strndup(arg, (size_t)(eq - arg));
+	bool known = known_format(name);
 	if (!known)
-		unknown_format("--report", arg);
-	*eq = '=';
+		unknown_format("--report", name);
+	free(name);
 	if (!known)
 		return -1;
 	opts->reports = realloc(opts->reports, (opts->nreports + 1) * sizeof(char *));
 	if (!opts->reports)
 		abort();
-	opts->reports[opts->nreports++] = arg;
+	opts->reports[opts->nreports++] = (char *)arg;
 	return 0;
 }
 
@@ -139,7 +139,7 @@ static int parse_jobs(const char *value, unsigned *jobs)
 }
 
 /* Returns -1 to exit with EXIT_TROUBLE, 1 to exit cleanly (help), 0 to go on. */
-static int parse_option(check_options *opts, int opt, char *arg)
+static int parse_option(check_options *opts, int opt, const char *arg)
 {
 	switch (opt) {
 	case OPT_FORMAT:
