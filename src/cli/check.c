@@ -1,6 +1,7 @@
 /* copylint check: parse options, load the config, gather sources, run the
  * checker, write the report, choose the exit status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,8 +20,11 @@ static const char check_usage[] =
 	"skipping hidden entries and files that git ignores. - reads standard input.\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT        text (default) or json\n"
+	"  --format FORMAT        text, json, github, github-summary, gitlab, sarif,\n"
+	"                         checkstyle, junit or rdjsonl (default: github when\n"
+	"                         GITHUB_ACTIONS=true, else text)\n"
 	"  --output FILE          write the report to FILE instead of standard output\n"
+	"  --report FORMAT=FILE   also write a FORMAT report to FILE (repeatable)\n"
 	"  --config FILE          use FILE instead of the nearest .copylint.yml\n"
 	"  --lang TAG             check every file as language TAG (en-US, cs, de, fr, ...)\n"
 	"  --fail-on LEVEL        exit 1 on findings at or above LEVEL:\n"
@@ -31,6 +35,9 @@ static const char check_usage[] =
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
 	"  -h, --help             this help\n"
+	"\n"
+	"With the github format and GITHUB_STEP_SUMMARY set, a Markdown table of the\n"
+	"findings per file and rule is appended to that file.\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or\n"
 	"I/O error (files that could not be read are reported, the rest checked).\n";
@@ -49,11 +56,13 @@ typedef struct {
 	size_t nrule_settings;
 	char **paths;
 	size_t npaths;
+	char **reports;  /* FORMAT=FILE */
+	size_t nreports;
 } check_options;
 
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
-	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR
+	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT
 };
 
 static const struct option long_options[] = {
@@ -67,6 +76,7 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -77,6 +87,36 @@ static bool known_format(const char *name)
 		if (!strcmp(copylint_report_format_name(i), name))
 			return true;
 	return false;
+}
+
+static void unknown_format(const char *what, const char *name)
+{
+	char list[256] = "";
+	for (size_t i = 0; i < copylint_report_format_count(); i++) {
+		strncat(list, i ? ", " : "", sizeof(list) - strlen(list) - 1);
+		strncat(list, copylint_report_format_name(i), sizeof(list) - strlen(list) - 1);
+	}
+	cli_error("%s: unknown format '%s' (%s)", what, name, list);
+}
+
+/* FORMAT=FILE, with a known format and a file name. */
+static int add_report(check_options *opts, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg || !eq[1])
+		return cli_error("--report takes FORMAT=FILE, not '%s'", arg), -1;
+	char *name = strndup(arg, (size_t)(eq - arg));
+	bool known = known_format(name);
+	if (!known)
+		unknown_format("--report", name);
+	free(name);
+	if (!known)
+		return -1;
+	opts->reports = realloc(opts->reports, (opts->nreports + 1) * sizeof(char *));
+	if (!opts->reports)
+		abort();
+	opts->reports[opts->nreports++] = (char *)arg;
+	return 0;
 }
 
 static int parse_fail_on(const char *value)
@@ -104,7 +144,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	switch (opt) {
 	case OPT_FORMAT:
 		if (!known_format(arg))
-			return cli_error("unknown format '%s' (text, json)", arg), -1;
+			return unknown_format("--format", arg), -1;
 		opts->format = arg;
 		return 0;
 	case OPT_OUTPUT: opts->output = arg; return 0;
@@ -112,6 +152,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	case OPT_LANG: opts->lang = arg; return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
+	case OPT_REPORT: return add_report(opts, arg);
 	case OPT_NO_COLOR: opts->no_color = true; return 0;
 	case OPT_FAIL_ON:
 		if ((opts->fail_on = parse_fail_on(arg)) < 0)
@@ -255,29 +296,22 @@ static bool wants_progress(const check_options *opts)
 
 /* ---- output ----------------------------------------------------------- */
 
-typedef struct {
-	char *data;
-	size_t len, cap;
-} memory_sink;
-
-static int to_memory(const char *data, size_t len, void *payload)
-{
-	memory_sink *sink = payload;
-	if (sink->len + len > sink->cap) {
-		sink->cap = (sink->len + len) * 2;
-		sink->data = realloc(sink->data, sink->cap);
-		if (!sink->data)
-			abort();
-	}
-	memcpy(sink->data + sink->len, data, len);
-	sink->len += len;
-	return 0;
-}
-
 static int to_stdout(const char *data, size_t len, void *payload)
 {
 	(void)payload;
 	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int write_report_file(const copylint_results *results, const char *format,
+			     const copylint_report_options *report, const char *path)
+{
+	cli_atomic_file file;
+	if (cli_atomic_open(&file, path) < 0)
+		return -1;
+	int error = copylint_report_write(results, format, report, cli_atomic_write, &file);
+	if (error < 0 && !file.error)
+		cli_error("%s", copylint_error_last());
+	return cli_atomic_commit(&file, error >= 0) < 0 ? -1 : 0;
 }
 
 static bool wants_color(const check_options *opts)
@@ -299,14 +333,53 @@ static int write_report(const check_options *opts, const copylint_results *resul
 		}
 		return 0;
 	}
-	memory_sink sink = { NULL, 0, 0 };
-	int error = copylint_report_write(results, opts->format, &report, to_memory, &sink);
-	if (error >= 0)
-		error = cli_write_file_atomically(opts->output, sink.data ? sink.data : "", sink.len);
-	else
-		cli_error("%s", copylint_error_last());
-	free(sink.data);
-	return error;
+	return write_report_file(results, opts->format, &report, opts->output);
+}
+
+/* Each --report FORMAT=FILE; every file is written even when one fails. */
+static int write_extra_reports(const check_options *opts, const copylint_results *results)
+{
+	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
+	int status = 0;
+	report.show_summary = !opts->quiet;
+	for (size_t i = 0; i < opts->nreports; i++) {
+		char *format = strdup(opts->reports[i]);
+		char *eq = strchr(format, '=');
+		*eq = '\0';
+		if (write_report_file(results, format, &report, eq + 1) < 0)
+			status = -1;
+		free(format);
+	}
+	return status;
+}
+
+static bool uses_format(const check_options *opts, const char *format)
+{
+	size_t len = strlen(format);
+	for (size_t i = 0; i < opts->nreports; i++)
+		if (!strncmp(opts->reports[i], format, len) && opts->reports[i][len] == '=')
+			return true;
+	return !strcmp(opts->format, format);
+}
+
+/* In GitHub Actions, the github format also appends a Markdown table to
+ * the step's summary file (appended: other steps may write there too). */
+static int write_step_summary(const check_options *opts, const copylint_results *results)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (!path || !*path || !uses_format(opts, "github"))
+		return 0;
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		cli_error("cannot write the step summary %s: %s", path, strerror(errno));
+		return -1;
+	}
+	int error = copylint_report_write(results, "github-summary", NULL, cli_append_write, &fd);
+	if (close(fd) < 0 && error >= 0)
+		error = -1;
+	if (error < 0)
+		cli_error("cannot write the step summary %s", path);
+	return error < 0 ? -1 : 0;
 }
 
 /* Unreadable files are errors (exit 2); binary files and notices are said. */
@@ -351,7 +424,10 @@ static int run_check(const check_options *opts, copylint_config *config)
 	if (progress.shown)
 		fputs("\r\033[K", stderr);
 	bool trouble = report_files(opts, results);
-	if (write_report(opts, results) < 0 || trouble)
+	bool failed_output = write_report(opts, results) < 0;
+	failed_output |= write_extra_reports(opts, results) < 0;
+	failed_output |= write_step_summary(opts, results) < 0;
+	if (failed_output || trouble)
 		goto cleanup;
 	bool failing = opts->fail_on != COPYLINT_SEVERITY_OFF &&
 		       copylint_results_count_at_least(results, (copylint_severity)opts->fail_on) > 0;
@@ -365,16 +441,19 @@ cleanup:
 
 int cli_check(int argc, char **argv)
 {
-	check_options opts = { .format = "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1 };
+	const char *actions = getenv("GITHUB_ACTIONS");
+	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1 };
 	copylint_config *config = NULL;
 	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
 	if (rc) {
 		free(opts.rule_settings);
+		free(opts.reports);
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	if (load_config(&opts, &config) == 0)
 		status = run_check(&opts, config);
 	copylint_config_free(config);
 	free(opts.rule_settings);
+	free(opts.reports);
 	return status;
 }
