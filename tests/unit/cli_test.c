@@ -73,7 +73,7 @@ Test(cli, usage_errors_exit_2_with_a_message)
 	};
 	static const char *const messages[] = {
 		"copylint: unknown command 'frobnicate'",
-		"copylint: unknown format 'xml' (text, json)",
+		"copylint: --format: unknown format 'xml' (text, json, github, github-summary, gitlab, sarif, checkstyle, junit, rdjsonl)",
 		"copylint: --fail-on takes error, warning, info or never, not 'sometimes'",
 		"copylint: --jobs takes a number from 1 to 256, not '0'",
 		"copylint: --rule takes ID=off|info|warning|error, not 'repeated-word'",
