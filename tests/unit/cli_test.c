@@ -137,8 +137,8 @@ Test(cli, folder_walk_skips_hidden_ignored_and_foreign_files)
 	put("content/.f.md", "It is is f.\n");
 	run_result r = run((const char *[]){ "check", "--format", "json", ".", NULL });
 	cr_assert_eq(r.status, 1);
-	cr_assert(strstr(r.out, "\"path\":\"./content/a.md\""));
-	cr_assert(strstr(r.out, "\"path\":\"./content/b.txt\""));
+	cr_assert(strstr(r.out, "\"path\":\"content/a.md\""));
+	cr_assert(strstr(r.out, "\"path\":\"content/b.txt\""));
 	cr_assert(strstr(r.out, "\"files\":2"), "%s", r.out);
 	run_result_free(&r);
 	/* named explicitly, any extension is taken */
@@ -155,7 +155,7 @@ Test(cli, config_excludes_and_include)
 	put("docs/c.md", "It is is c.\n");
 	run_result r = run((const char *[]){ "check", "--format", "json", "--fail-on", "never", NULL });
 	cr_assert_eq(r.status, 0);
-	cr_assert(strstr(r.out, "\"path\":\"./docs/b.markdown\""), "%s", r.out);
+	cr_assert(strstr(r.out, "\"path\":\"docs/b.markdown\""), "%s", r.out);
 	cr_assert(strstr(r.out, "\"files\":1"), "%s", r.out);
 	run_result_free(&r);
 }
@@ -231,13 +231,22 @@ Test(cli, odd_inputs_do_not_break_it)
 	run_result r = run((const char *[]){ "check", "--format", "json", ".", NULL });
 	cr_assert_eq(r.status, 1, "%s", r.err);
 	cr_assert(strstr(r.out, "\"files\":6"), "%s", r.out);
-	cr_assert(strstr(r.out, "\"path\":\"./deep.md\""));
-	cr_assert(strstr(r.out, "\"path\":\"./controls.txt\""));
+	cr_assert(strstr(r.out, "\"path\":\"deep.md\""));
+	cr_assert(strstr(r.out, "\"path\":\"controls.txt\""));
 	run_result_free(&r);
 	/* a terminal escape in an article never reaches the terminal raw */
 	r = run((const char *[]){ "check", "controls.txt", NULL });
 	cr_assert_null(strchr(r.out, '\x1b'), "escape leaked: %s", r.out);
 	cr_assert(strstr(r.out, "\xE2\x90\x9B[31m"), "shown as a symbol: %s", r.out);
+	run_result_free(&r);
+}
+
+Test(cli, a_path_that_is_not_utf8_in_json)
+{
+	put("bad\xff.md", "It is is here.\n");
+	run_result r = run((const char *[]){ "check", "--format", "json", "bad\xff.md", NULL });
+	cr_assert_eq(r.status, 1);
+	cr_assert(strstr(r.out, "{\"path\":\"bad\xEF\xBF\xBD.md\",\"line\":1,\"column\":7,"), "%s", r.out);
 	run_result_free(&r);
 }
 
