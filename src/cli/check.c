@@ -23,7 +23,7 @@ static const char check_usage[] =
 	"  --format FORMAT        text, json, github, github-summary, gitlab, sarif,\n"
 	"                         checkstyle, junit or rdjsonl (default: github when\n"
 	"                         GITHUB_ACTIONS=true, else text)\n"
-	"  --output FILE          write the report to FILE instead of standard output\n"
+	"  -o, --output FILE      write the report to FILE instead of standard output\n"
 	"  --report FORMAT=FILE   also write a FORMAT report to FILE (repeatable)\n"
 	"  --config FILE          use FILE instead of the nearest .copylint.yml\n"
 	"  --lang TAG             check every file as language TAG (en-US, cs, de, fr, ...)\n"
@@ -67,7 +67,7 @@ enum {
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "output", required_argument, NULL, 'o' },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
@@ -147,7 +147,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 			return unknown_format("--format", arg), -1;
 		opts->format = arg;
 		return 0;
-	case OPT_OUTPUT: opts->output = arg; return 0;
+	case 'o': opts->output = arg; return 0;
 	case OPT_CONFIG: opts->config_path = arg; return 0;
 	case OPT_LANG: opts->lang = arg; return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
@@ -182,7 +182,7 @@ static int parse_args(check_options *opts, int argc, char **argv)
 	int opt;
 	optind = 1;
 	opterr = 1;
-	while ((opt = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
 		int rc = parse_option(opts, opt, optarg);
 		if (rc)
 			return rc;
@@ -269,6 +269,7 @@ static int gather_sources(const check_options *opts, const copylint_config *conf
 
 typedef struct {
 	struct timespec started;
+	double last_shown;  /* seconds since started, when the line was last drawn */
 	bool shown;
 } progress_state;
 
@@ -282,8 +283,11 @@ static double seconds_since(const struct timespec *t0)
 static void show_progress(size_t done, size_t total, size_t findings, void *payload)
 {
 	progress_state *state = payload;
-	if (seconds_since(&state->started) < 1.0)
+	double now = seconds_since(&state->started);
+	/* Only on long runs, and at most ten redraws a second. */
+	if (now < 1.0 || (now - state->last_shown < 0.1 && done < total))
 		return;
+	state->last_shown = now;
 	fprintf(stderr, "\r\033[Kchecked %zu/%zu files, %zu findings", done, total, findings);
 	state->shown = true;
 }
@@ -406,7 +410,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	copylint_checker *checker = NULL;
 	copylint_results *results = NULL;
 	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
-	progress_state progress = { { 0, 0 }, false };
+	progress_state progress = { { 0, 0 }, 0.0, false };
 	int status = EXIT_TROUBLE;
 
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
