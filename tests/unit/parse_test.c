@@ -223,3 +223,14 @@ Test(plaintext, long_lines_are_not_headings, .fini = done)
 	      CL_FORMAT_TEXT);
 	cr_assert_eq(doc.blocks[0].kind, CL_BLOCK_PARAGRAPH);
 }
+
+Test(markdown, nesting_deeper_than_the_stack, .fini = done)
+{
+	char text[1024] = "";
+	for (int i = 0; i < 150; i++)
+		strcat(text, "> ");
+	strcat(text, "deep text\n");
+	parse(text, CL_FORMAT_MARKDOWN);
+	size_t at;
+	cr_assert_eq(block_with("deep text", &at)->kind, CL_BLOCK_QUOTE);
+}
