@@ -68,20 +68,19 @@ static bool xml_allowed(uint32_t cp)
 	return cp != 0xFFFE && cp != 0xFFFF;
 }
 
+static void keep_xml_allowed(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n)
+{
+	if (valid && xml_allowed(cp))
+		cl_buf_put(out, raw, n);
+	else
+		cl_buf_puts(out, "\xEF\xBF\xBD");
+}
+
 char *cl_xml_clean(const char *s)
 {
 	cl_buf out = CL_BUF_INIT;
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		bool valid;
-		size_t n = cl_utf8_decode(s + i, len - i, &cp, &valid);
-		if (valid && xml_allowed(cp))
-			cl_buf_put(&out, s + i, n);
-		else
-			cl_buf_puts(&out, "\xEF\xBF\xBD");
-		i += n;
-	}
+	cl_buf_put(&out, "", 0);
+	cl_utf8_map(&out, s, strlen(s), keep_xml_allowed);
 	return cl_buf_detach(&out);
 }
 
