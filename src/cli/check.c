@@ -79,6 +79,17 @@ static bool known_format(const char *name)
 	return false;
 }
 
+/* Formats that print a finding's suggestions; for the others the checker
+ * need not compute them (they are the slow part of spelling). */
+static bool format_shows_suggestions(const char *name)
+{
+	static const char *const showing[] = { "text", "json" };
+	for (size_t i = 0; i < sizeof(showing) / sizeof(showing[0]); i++)
+		if (!strcmp(showing[i], name))
+			return true;
+	return false;
+}
+
 static int parse_fail_on(const char *value)
 {
 	if (!strcmp(value, "never"))
@@ -339,6 +350,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
 	options.language = opts->lang;
 	options.jobs = opts->jobs;
+	options.suggestions = format_shows_suggestions(opts->format);
 	if (wants_progress(opts)) {
 		options.progress = show_progress;
 		options.progress_payload = &progress;
