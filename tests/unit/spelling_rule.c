@@ -139,11 +139,11 @@ Test(spelling_rule, inline_words_apply_to_their_file)
 Test(spelling_rule, config_words_per_language_and_override)
 {
 	const char *yaml = "words: [Zorblax, gnu/cat]\n"
-			   "overrides:\n  - files: ['news/*.md']\n    words: {en: [Rafah], cs: [Quuxe]}\n";
-	copylint_results *r = check_config(yaml, "a.md", "Zorblax has gnus. Rafah is big.\n", true);
-	assert_one(r, 1, 19, "Rafah");
+			   "overrides:\n  - files: ['news/*.md']\n    words: {en: [Blorf], cs: [Quuxe]}\n";
+	copylint_results *r = check_config(yaml, "a.md", "Zorblax has gnus. Blorf is big.\n", true);
+	assert_one(r, 1, 19, "Blorf");
 	copylint_results_free(r);
-	r = check_config(yaml, "news/b.md", "Zorblax has gnus. Rafah is big. Quuxe.\n", true);
+	r = check_config(yaml, "news/b.md", "Zorblax has gnus. Blorf is big. Quuxe.\n", true);
 	assert_one(r, 1, 33, "Quuxe");
 	copylint_results_free(r);
 }
