@@ -456,6 +456,20 @@ static bool possessive_stem(const char *s, size_t len, size_t *stem)
 	return true;
 }
 
+/* An elided article or pronoun before an apostrophe: l’, d’, qu’, jusqu’
+ * (French), dell’, nell’ (Italian). *rest is where the word after it starts. */
+static bool elided(const char *s, size_t len, size_t *rest)
+{
+	for (size_t i = 1; i <= 7 && i < len; i++) {
+		size_t apostrophe = s[i] == '\'' ? 1 : (i + 3 <= len && !memcmp(s + i, "\xE2\x80\x99", 3)) ? 3 : 0;
+		if (apostrophe) {
+			*rest = i + apostrophe;
+			return *rest < len;
+		}
+	}
+	return false;
+}
+
 /* Is block text [start, end) a word? The dictionary first (cached); the
  * rest only runs for words it does not know. */
 static bool accepted(spell_run *run, size_t start, size_t end, int depth)
@@ -468,6 +482,8 @@ static bool accepted(spell_run *run, size_t start, size_t end, int depth)
 		ok = speller_knows(run, alt.ptr, alt.size) || inline_word(run, alt.ptr, alt.size, &run->variant);
 	if (!ok && run->english && depth == 0 && possessive_stem(s, len, &stem))
 		ok = accepted(run, start, start + stem, 1);
+	if (!ok && depth == 0 && elided(s, len, &stem))  /* "l’OTAN", "d’epoll": the word after it */
+		ok = !worth_checking(run, s + stem, len - stem) || accepted(run, start + stem, end, 1);
 	if (!ok && end < run->block->len && text[end] == '.') {  /* abbreviations: "usw.", "Nov." */
 		cl_buf_clear(&alt);
 		cl_buf_put(&alt, s, len + 1);

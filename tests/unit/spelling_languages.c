@@ -120,7 +120,7 @@ Test(spelling_languages, fr_correct_copy)
 		"L'opération coûte 3,5 millions d’euros. Aujourd’hui, c'est-à-dire lundi, l'État a répondu.\n"
 		"Écrivez à presse@example.fr ou consultez https://example.fr/elections.\n"
 		"L’OTAN, l'UE et l'ONU n'ont pas réagi. Lancez `make install` et modifiez config.yaml.\n"
-		"Les porte-parole du sud-ouest sont arrivés.\n");
+		"Les porte-parole du sud-ouest sont arrivés. Le code d’UNIX et l’ID.\n");
 }
 
 Test(spelling_languages, fr_misspellings)
