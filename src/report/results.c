@@ -79,6 +79,8 @@ static int compare_findings(const void *pa, const void *pb)
 
 void cl_results_sort(copylint_results *results)
 {
+	if (results->count < 2)
+		return;  /* findings may be NULL, which qsort must not see */
 	qsort(results->findings, results->count, sizeof(copylint_finding), compare_findings);
 }
 
