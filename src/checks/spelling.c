@@ -47,6 +47,7 @@ typedef struct {
 	cl_speller *speller;   /* NULL: no dictionary (the user was told) */
 	UScriptCode scripts[MAX_SCRIPTS];
 	int nscripts;
+	bool latin;            /* ASCII letters are in the language's script */
 } profile;
 
 typedef struct {
@@ -175,6 +176,8 @@ static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
 	free(path);
 }
 
+static bool script_covered(const profile *p, UChar32 cp);
+
 static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const char *const *lists,
 			 size_t nlists)
 {
@@ -195,6 +198,7 @@ static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const 
 	p->nscripts = uscript_getCode(ctx->locale, p->scripts, MAX_SCRIPTS, &status);
 	if (U_FAILURE(status))
 		p->nscripts = 0;
+	p->latin = script_covered(p, 'a');
 	free(aff);
 	free(dic);
 }
@@ -370,33 +374,46 @@ static bool script_covered(const profile *p, UChar32 cp)
 	return false;
 }
 
+/* Counts one character of a word; false when the word is not to be checked. */
+static bool count_char(const spell_run *run, uint32_t cp, size_t *letters, size_t *upper)
+{
+	if (cp < 0x80) {  /* the plain ASCII fast path: no ICU property lookups */
+		if (cp >= '0' && cp <= '9')
+			return false;
+		bool is_upper = cp >= 'A' && cp <= 'Z', is_letter = is_upper || (cp >= 'a' && cp <= 'z');
+		if (is_letter && *letters == 0 && !run->profile->latin)
+			return false;
+		*letters += is_letter;
+		*upper += is_upper;
+		return true;
+	}
+	if (u_isdigit((UChar32)cp) || cp == CL_REPLACEMENT_CHAR)
+		return false;
+	if (!u_isalpha((UChar32)cp))
+		return true;
+	if (*letters == 0 && !script_covered(run->profile, (UChar32)cp))
+		return false;
+	(*letters)++;
+	*upper += u_isupper((UChar32)cp) != 0;
+	return true;
+}
+
 /* Words not to check: with digits, short ALL-CAPS acronyms, other scripts,
  * longer than any dictionary word. */
 static bool worth_checking(const spell_run *run, const char *s, size_t len)
 {
 	size_t letters = 0, upper = 0;
-	bool first = true;
 	if (len > 100)
 		return false;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp;
+		uint32_t cp = (unsigned char)s[i];
 		bool valid;
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			cp = c;
+		if (cp < 0x80)
 			i++;
-		} else {
+		else
 			i += cl_utf8_decode(s + i, len - i, &cp, &valid);
-		}
-		if (u_isdigit((UChar32)cp) || cp == CL_REPLACEMENT_CHAR)
+		if (!count_char(run, cp, &letters, &upper))
 			return false;
-		if (!u_isalpha((UChar32)cp))
-			continue;
-		if (first && !script_covered(run->profile, (UChar32)cp))
-			return false;
-		first = false;
-		letters++;
-		upper += u_isupper((UChar32)cp) != 0;
 	}
 	return letters > 0 && !(upper == letters && letters <= run->acronym_length);
 }

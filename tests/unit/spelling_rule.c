@@ -197,3 +197,38 @@ Test(spelling_rule, bad_config_is_an_error)
 	cr_assert_lt(config_error("rules:\n  spelling: {acronym-length: many}\n"), 0);
 	cr_assert_lt(config_error("rules:\n  spelling: {dictionary: [a, b]}\n"), 0);
 }
+
+Test(spelling_rule, dicpath_is_searched_first)
+{
+	copylint_config *config = NULL;
+	copylint_checker *checker = NULL;
+	copylint_results *r = NULL;
+	setenv("DICPATH", "/nonexistent:" COPYLINT_TEST_DIR "/fixtures/dict", 1);
+	char *dir = make_temp_dir();
+	char *config_path = cl_sprintf("%s/.copylint.yml", dir);
+	const char *yaml = "rules:\n  spelling: {dictionary: test}\n";
+	write_file(config_path, yaml, strlen(yaml));
+	cr_assert_eq(copylint_config_load(&config, config_path), 0, "%s", copylint_error_last());
+	cr_assert_eq(copylint_checker_new(&checker, config, NULL), 0);
+	const char *text = "The cat is a catz.\n";
+	cr_assert_eq(copylint_check_buffer(&r, checker, "a.txt", text, strlen(text)), 0);
+	assert_one(r, 1, 14, "catz");
+	cr_assert_str_eq(copylint_results_at(r, 0)->message, "unknown word \xE2\x80\x9C" "catz\xE2\x80\x9D (test)");
+	copylint_results_free(r);
+	copylint_checker_free(checker);
+	copylint_config_free(config);
+	remove_tree(dir);
+	free(config_path);
+	free(dir);
+}
+
+Test(spelling_rule, a_dictionary_name_is_not_a_path)
+{
+	copylint_results *r = check_config("overrides:\n  - files: ['*.md']\n    rules:\n"
+					   "      spelling: {dictionary: ../dict/test}\n",
+					   "a.md", "The catz.\n", true);
+	cr_assert_eq(count_rule(r, "spelling"), 0);
+	cr_assert_eq(copylint_results_notice_count(r), 1);
+	cr_assert(strstr(copylint_results_notice_at(r, 0), "../dict/test"), "%s", copylint_results_notice_at(r, 0));
+	copylint_results_free(r);
+}
