@@ -10,6 +10,8 @@
 # median is printed; COPYLINT (default build/copylint); JOBS (default 2) for
 # the multi-threaded copylint run; ARTICLE (default examples/seed-article.txt)
 # for the pre-commit case, measured with RUNS_SMALL (default 11) runs.
+# Reports go to /dev/null through standard output (--output would first hold
+# the whole report in memory).
 #
 # Needs hunspell, aspell with the aspell-<lang> dictionaries and GNU time
 # (/usr/bin/time); installs what is missing when run as root on Debian.
@@ -127,11 +129,11 @@ for lang in "$@"; do
 	echo "$lang: $nfiles files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, median of $runs runs"
 	# shellcheck disable=SC2086
 	bench_one "copylint (1 thread)" "$runs" "$copylint" check --lang "$lang" $only_spelling \
-		--format json --output /dev/null --fail-on never "$corpus/$lang"
+		--format json --fail-on never "$corpus/$lang"
 	cl1=$(cat "$work/last")
 	# shellcheck disable=SC2086
 	bench_one "copylint (--jobs $jobs)" "$runs" "$copylint" check --lang "$lang" $only_spelling \
-		--jobs "$jobs" --format json --output /dev/null --fail-on never "$corpus/$lang"
+		--jobs "$jobs" --format json --fail-on never "$corpus/$lang"
 	cl2=$(cat "$work/last")
 	bench_one "hunspell -l -d $hun" "$runs" sh -c "hunspell -l -d $hun <'$work/all.md'"
 	hs=$(cat "$work/last")
