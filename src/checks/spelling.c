@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <xxhash.h>
 
 #include "../text/speller.h"
 #include "../text/utf8.h"
@@ -30,6 +31,8 @@
 #define SUGGESTION_BUDGET_SECONDS 0.25
 #define MAX_PARTS 16
 #define MAX_SCRIPTS 8
+#define HOT_SLOTS 8192      /* a power of two: 8192 * 32 bytes stay in the L2 cache */
+#define HOT_WORD_BYTES 22
 
 static const cl_option_spec options[] = {
 	{ "dictionary", CL_OPTION_STRING },
@@ -38,6 +41,15 @@ static const cl_option_spec options[] = {
 };
 
 static const char *const option_names[] = { "dictionary", "acronym-length", NULL };
+
+/* The most frequent words answered from a small direct-mapped table, so
+ * that "the" and "und" never reach the big hash table's cache misses. */
+typedef struct {
+	uint64_t hash;
+	unsigned char len;      /* 0: empty */
+	unsigned char verdict;  /* 1 known, 2 not */
+	char word[HOT_WORD_BYTES];
+} hot_slot;
 
 /* One dictionary with the project's additions: a document's language and
  * config pick one; it loads on first use and stays for the run. */
@@ -48,6 +60,8 @@ typedef struct {
 	UScriptCode scripts[MAX_SCRIPTS];
 	int nscripts;
 	bool latin;            /* ASCII letters are in the language's script */
+	cl_keyset verdicts;    /* word (+ \x01 when a dot follows) -> 1 known, 2 not */
+	hot_slot *hot;         /* HOT_SLOTS entries in front of verdicts */
 } profile;
 
 typedef struct {
@@ -55,6 +69,8 @@ typedef struct {
 	size_t nprofiles, cap;
 	double suggest_seconds;
 	bool budget_noticed;
+	cl_buf last_inputs;   /* what picked the last profile, see profile_inputs */
+	size_t last_profile;
 } spell_state;
 
 /* What one document's check needs at hand. */
@@ -85,9 +101,13 @@ static void state_free(void *p)
 		free(state->profiles[i].key);
 		free(state->profiles[i].name);
 		cl_speller_free(state->profiles[i].speller);
+		cl_keyset_dispose(&state->profiles[i].verdicts);
+		free(state->profiles[i].hot);
 	}
-	if (state)
+	if (state) {
 		free(state->profiles);
+		cl_buf_dispose(&state->last_inputs);
+	}
 	free(state);
 }
 
@@ -217,7 +237,39 @@ static char *profile_key(const cl_check_ctx *ctx, const char *base, const char *
 	return cl_buf_detach(&key);
 }
 
+/* Everything a profile depends on, cheaply: the config's entries are
+ * compared by address (they live as long as the run), so the next file of
+ * the same language skips the dictionary search on disk. */
+static void profile_inputs(const cl_check_ctx *ctx, cl_buf *out)
+{
+	const cl_option_value *chosen = cl_check_option(ctx, "dictionary");
+	cl_buf_clear(out);
+	cl_buf_printf(out, "%s\n%s\n%s", ctx->lang, ctx->locale, chosen && chosen->count ? chosen->values[0] : "");
+	for (size_t i = 0; i < ctx->nwords; i++)
+		cl_buf_printf(out, " w%p", (const void *)ctx->words[i]);
+	for (size_t i = 0; i < ctx->ndictionaries; i++)
+		cl_buf_printf(out, " d%p", (const void *)ctx->dictionaries[i]);
+}
+
+static profile *find_profile(cl_check_ctx *ctx, spell_state *state);
+
 static profile *profile_for(cl_check_ctx *ctx, spell_state *state)
+{
+	cl_buf inputs = CL_BUF_INIT;
+	profile_inputs(ctx, &inputs);
+	bool same = state->nprofiles && inputs.size == state->last_inputs.size &&
+		    !memcmp(inputs.ptr, state->last_inputs.ptr, inputs.size);
+	if (!same) {
+		profile *p = find_profile(ctx, state);
+		state->last_profile = (size_t)(p - state->profiles);
+		cl_buf_clear(&state->last_inputs);
+		cl_buf_put(&state->last_inputs, inputs.ptr, inputs.size);
+	}
+	cl_buf_dispose(&inputs);
+	return &state->profiles[state->last_profile];
+}
+
+static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 {
 	const char **folders = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
 	const char **lists = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
@@ -237,6 +289,7 @@ static profile *profile_for(cl_check_ctx *ctx, spell_state *state)
 		p->key = key;
 		key = NULL;
 		p->name = cl_strdup(base ? strrchr(base, '/') + 1 : names);
+		p->hot = cl_calloc(HOT_SLOTS, sizeof(hot_slot));
 		if (base)
 			load_profile(ctx, p, base, lists, nlists);
 		else
@@ -487,20 +540,20 @@ static bool elided(const char *s, size_t len, size_t *rest)
 	return false;
 }
 
-/* Is block text [start, end) a word? The dictionary first (cached); the
- * rest only runs for words it does not know. */
-static bool accepted(spell_run *run, size_t start, size_t end, int depth)
+/* What the dictionaries say about block text [start, end), trying the
+ * variants a dictionary may spell differently. */
+static bool dictionary_accepts(spell_run *run, size_t start, size_t end, int depth)
 {
 	const char *text = run->block->text, *s = text + start;
 	size_t len = end - start, stem;
 	cl_buf alt = CL_BUF_INIT;
-	bool ok = speller_knows(run, s, len) || inline_word(run, s, len, &alt);
+	bool ok = speller_knows(run, s, len);
 	if (!ok && other_apostrophe(&alt, s, len))
-		ok = speller_knows(run, alt.ptr, alt.size) || inline_word(run, alt.ptr, alt.size, &run->variant);
+		ok = speller_knows(run, alt.ptr, alt.size);
 	if (!ok && run->english && depth == 0 && possessive_stem(s, len, &stem))
-		ok = accepted(run, start, start + stem, 1);
+		ok = dictionary_accepts(run, start, start + stem, 1);
 	if (!ok && depth == 0 && elided(s, len, &stem))  /* "l’OTAN", "d’epoll": the word after it */
-		ok = !worth_checking(run, s + stem, len - stem) || accepted(run, start + stem, end, 1);
+		ok = !worth_checking(run, s + stem, len - stem) || dictionary_accepts(run, start + stem, end, 1);
 	if (!ok && end < run->block->len && text[end] == '.') {  /* abbreviations: "usw.", "Nov." */
 		cl_buf_clear(&alt);
 		cl_buf_put(&alt, s, len + 1);
@@ -508,6 +561,56 @@ static bool accepted(spell_run *run, size_t start, size_t end, int depth)
 	}
 	cl_buf_dispose(&alt);
 	return ok;
+}
+
+/* The file's own words, as written, after an elided article or before a
+ * possessive. */
+static bool inline_accepts(spell_run *run, const char *s, size_t len)
+{
+	size_t stem;
+	if (inline_word(run, s, len, &run->variant))
+		return true;
+	if (run->english && possessive_stem(s, len, &stem) && inline_word(run, s, stem, &run->variant))
+		return true;
+	return elided(s, len, &stem) && inline_word(run, s + stem, len - stem, &run->variant);
+}
+
+static size_t cached_verdict(spell_run *run, size_t start, size_t end)
+{
+	const char *s = run->block->text + start;
+	size_t len = end - start, verdict;
+	cl_buf *key = &run->variant;
+	cl_buf_clear(key);
+	cl_buf_put(key, s, len);
+	if (end < run->block->len && s[len] == '.')
+		cl_buf_putc(key, '\x01');
+	if (!cl_keyset_get(&run->profile->verdicts, key->ptr, key->size, &verdict)) {
+		verdict = dictionary_accepts(run, start, end, 0) ? 1 : 2;  /* leaves key alone */
+		cl_keyset_put(&run->profile->verdicts, key->ptr, key->size, verdict, &verdict);
+	}
+	return verdict;
+}
+
+/* Is block text [start, end) a word? The verdict on the word (and on whether
+ * a dot follows it) is cached, so a misspelling that repeats costs one hash
+ * lookup like a correct word does; frequent words cost less. */
+static bool accepted(spell_run *run, size_t start, size_t end)
+{
+	const char *s = run->block->text + start;
+	size_t len = end - start, verdict;
+	bool dot = end < run->block->len && s[len] == '.';
+	uint64_t hash = XXH3_64bits(s, len) ^ dot;
+	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (HOT_SLOTS - 1)] : NULL;
+	if (slot && slot->len == len && slot->hash == hash && !memcmp(slot->word, s, len)) {
+		verdict = slot->verdict;
+	} else {
+		verdict = cached_verdict(run, start, end);
+		if (slot) {
+			*slot = (hot_slot){ .hash = hash, .len = (unsigned char)len, .verdict = (unsigned char)verdict };
+			memcpy(slot->word, s, len);
+		}
+	}
+	return verdict == 1 || (run->inline_words.count && inline_accepts(run, s, len));
 }
 
 /* ---- findings --------------------------------------------------------- */
@@ -572,7 +675,7 @@ static void check_token(spell_run *run, const range *parts, size_t nparts)
 	}
 	for (size_t i = 0; i < nparts; i++)
 		if (worth_checking(run, text + parts[i].start, parts[i].end - parts[i].start) &&
-		    !accepted(run, parts[i].start, parts[i].end, 0))
+		    !accepted(run, parts[i].start, parts[i].end))
 			report(run, parts[i].start, parts[i].end);
 }
 
