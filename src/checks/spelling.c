@@ -451,12 +451,25 @@ static bool count_char(const spell_run *run, uint32_t cp, size_t *letters, size_
 	return true;
 }
 
+/* name.ext inside one word (ICU keeps "systemd.exec", "index.html" and
+ * "e.g" together): a file or host name, whatever the chunk around it. */
+static bool has_file_extension(const char *s, size_t len)
+{
+	const char *dot = memrchr(s, '.', len);
+	if (!dot || dot == s || dot + 1 == s + len)
+		return false;
+	for (const char *p = dot + 1; p < s + len; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			return false;
+	return true;
+}
+
 /* Words not to check: with digits, short ALL-CAPS acronyms, other scripts,
- * longer than any dictionary word. */
+ * file names, longer than any dictionary word. */
 static bool worth_checking(const spell_run *run, const char *s, size_t len)
 {
 	size_t letters = 0, upper = 0;
-	if (len > 100)
+	if (len > 100 || has_file_extension(s, len))
 		return false;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = (unsigned char)s[i];
@@ -710,6 +723,8 @@ static int check_block(spell_run *run, range **skips, size_t *skips_cap)
 			parts[nparts++] = (range){ start, end };
 			continue;
 		}
+		if (kind == CL_WORD_NUMBER && nparts && joined_by_hyphen(block->text, parts[nparts - 1].end, start))
+			nparts = 0;  /* an identifier such as bpo-12345 or Windows-10 */
 		if (nparts)
 			check_token(run, parts, nparts);
 		nparts = 0;

@@ -95,7 +95,7 @@ Test(spelling_rule, skips_what_is_not_prose)
 	copylint_results *r = check(
 		"The `catz` is at https://catz.example/dogz and <catz@dogz.example>.\n"
 		"The @catz and #dogz, the /usr/catz/dogz path, the catz.md file.\n"
-		"The cat42 and 42catz and CATZ and NASA.\n"
+		"The cat42 and 42catz and CATZ and NASA, catz-42 and dogz.exec(5).\n"
 		"The \xD0\xBA\xD0\xBE\xD1\x82 and \xE6\x97\xA5\xE6\x9C\xAC.\n"
 		"The {{< catz dogz >}} and {catz}.\n"
 		"\n"
