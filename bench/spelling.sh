@@ -9,7 +9,8 @@
 # commit a corpus. Environment: RUNS (default 3) runs per measurement, the
 # median is printed; COPYLINT (default build/copylint); JOBS (default 2) for
 # the multi-threaded copylint run; ARTICLE (default examples/seed-article.txt)
-# for the pre-commit case, measured with RUNS_SMALL (default 11) runs.
+# for the pre-commit case, measured with RUNS_SMALL (default 11) runs;
+# PEERS=no measures copylint alone (hunspell takes minutes per run).
 # Reports go to /dev/null through standard output (--output would first hold
 # the whole report in memory).
 #
@@ -135,6 +136,7 @@ for lang in "$@"; do
 	bench_one "copylint (--jobs $jobs)" "$runs" "$copylint" check --lang "$lang" $only_spelling \
 		--jobs "$jobs" --format json --fail-on never "$corpus/$lang"
 	cl2=$(cat "$work/last")
+	[ "${PEERS:-yes}" = no ] && continue
 	bench_one "hunspell -l -d $hun" "$runs" sh -c "hunspell -l -d $hun <'$work/all.md'"
 	hs=$(cat "$work/last")
 	bench_one "aspell list --lang=$asp" "$runs" sh -c "aspell list --mode=markdown --lang=$asp <'$work/all.md'"
