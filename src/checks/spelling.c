@@ -692,12 +692,19 @@ static void check_token(spell_run *run, const range *parts, size_t nparts)
 			report(run, parts[i].start, parts[i].end);
 }
 
-/* The hyphen between two parts of a compound: "-" or U+2010, nothing else. */
-static bool joined_by_hyphen(const char *text, size_t prev_end, size_t next_start)
+/* What joins two parts of a compound: a hyphen ("-" or U+2010), or one
+ * character the dictionary's WORDCHARS make part of a word (such as "+"). */
+static bool joined(const spell_run *run, size_t prev_end, size_t next_start)
 {
+	const char *text = run->block->text;
 	size_t gap = next_start - prev_end;
-	return (gap == 1 && text[prev_end] == '-') ||
-	       (gap == 3 && !memcmp(text + prev_end, "\xE2\x80\x90", 3));
+	uint32_t cp;
+	bool valid;
+	if ((gap == 1 && text[prev_end] == '-') || (gap == 3 && !memcmp(text + prev_end, "\xE2\x80\x90", 3)))
+		return true;
+	if (gap == 0 || gap > 4 || cl_utf8_decode(text + prev_end, gap, &cp, &valid) != gap)
+		return false;
+	return cp != '.' && cl_speller_is_wordchar(run->profile->speller, cp);
 }
 
 static int check_block(spell_run *run, range **skips, size_t *skips_cap)
@@ -712,18 +719,17 @@ static int check_block(spell_run *run, range **skips, size_t *skips_cap)
 	if (error < 0)
 		return error;
 	while (cl_breaks_next(&it, &start, &end, &kind)) {
-		if (kind == CL_WORD_NONE && nparts && joined_by_hyphen(block->text, parts[nparts - 1].end, end) &&
-		    end - start == end - parts[nparts - 1].end)
+		if (kind == CL_WORD_NONE && nparts && start == parts[nparts - 1].end && joined(run, start, end))
 			continue;  /* the hyphen itself: the compound may go on */
 		while (next_skip < nskips && (*skips)[next_skip].end <= start)
 			next_skip++;
 		bool word = kind == CL_WORD_LETTER && !(next_skip < nskips && (*skips)[next_skip].start < end) &&
 			    !cl_block_in_span(block, start, end);
-		if (word && nparts && nparts < MAX_PARTS && joined_by_hyphen(block->text, parts[nparts - 1].end, start)) {
+		if (word && nparts && nparts < MAX_PARTS && joined(run, parts[nparts - 1].end, start)) {
 			parts[nparts++] = (range){ start, end };
 			continue;
 		}
-		if (kind == CL_WORD_NUMBER && nparts && joined_by_hyphen(block->text, parts[nparts - 1].end, start))
+		if (kind == CL_WORD_NUMBER && nparts && joined(run, parts[nparts - 1].end, start))
 			nparts = 0;  /* an identifier such as bpo-12345 or Windows-10 */
 		if (nparts)
 			check_token(run, parts, nparts);

@@ -112,7 +112,7 @@ Test(spelling_rule, compounds_apostrophes_and_capitals)
 {
 	copylint_results *r = check(
 		"Cat-house is a dog-house. It's it\xE2\x80\x99s an e-mail, etc. This is Smith's.\n"
-		"CATS is big. The big-catz.\n");
+		"CATS is big. The big-catz. A rock+roll.\n");
 	assert_one(r, 2, 22, "catz");
 	copylint_results_free(r);
 }

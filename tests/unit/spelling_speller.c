@@ -47,6 +47,7 @@ Test(spelling_speller, normalises_to_nfc_and_keeps_wordchars)
 	cr_assert(knows(sp, "e-mail"));
 	cr_assert(cl_speller_is_wordchar(sp, '-'));
 	cr_assert(cl_speller_is_wordchar(sp, '.'));
+	cr_assert(cl_speller_is_wordchar(sp, '+'));
 	cr_assert_not(cl_speller_is_wordchar(sp, '\''));
 	cl_speller_free(sp);
 }
