@@ -170,8 +170,12 @@ typedef struct {
 	unsigned jobs;            /* worker threads; 0 or 1: none */
 	copylint_progress_cb progress;
 	void *progress_payload;
+	/* Compute suggestions (spelling: up to 3 per word, within a per-run time
+	 * budget). Turn off when the report does not show them: they cost far
+	 * more than finding the word. Default true. */
+	bool suggestions;
 } copylint_checker_options;
-#define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL }
+#define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL, true }
 
 /* The checker keeps a pointer to config, which must outlive it. It keeps
  * what it loads (break iterators, dictionaries) between calls, so reuse one

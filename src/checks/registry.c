@@ -61,3 +61,19 @@ const char *cl_check_language(const cl_check_ctx *ctx, char *buf, size_t size)
 	buf[i] = '\0';
 	return buf;
 }
+
+/* "en" matches en-US and en-GB; "en-GB" only en-GB; '_' counts as '-'. */
+bool cl_check_lang_matches(const cl_check_ctx *ctx, const char *lang)
+{
+	if (!lang)
+		return true;
+	const char *doc = ctx->lang ? ctx->lang : "";
+	size_t i = 0;
+	for (; lang[i] && doc[i]; i++) {
+		char a = lang[i] == '_' ? '-' : (char)tolower((unsigned char)lang[i]);
+		char b = doc[i] == '_' ? '-' : (char)tolower((unsigned char)doc[i]);
+		if (a != b)
+			return false;
+	}
+	return lang[i] == '\0' && (doc[i] == '\0' || doc[i] == '-' || doc[i] == '_');
+}

@@ -32,6 +32,13 @@ typedef struct cl_rule {
 	int (*check)(cl_check_ctx *ctx, const cl_document *doc);
 } cl_rule;
 
+/* A project word, or a word list or dictionary folder, from the config's
+ * words: and dictionaries: keys (absolute paths), for one language or all. */
+typedef struct {
+	char *lang;   /* BCP 47 tag or primary subtag; NULL: every language */
+	char *value;
+} cl_lang_value;
+
 /* A configured option value: the scalar, or the list's items. */
 typedef struct {
 	const char *name;
@@ -52,6 +59,13 @@ struct cl_check_ctx {
 	/* Notices for the user, once per run (the core de-duplicates). */
 	void (*notice)(void *payload, const char *message);
 	void *notice_payload;
+	/* The config's words: and dictionaries: that apply to this file (every
+	 * language's; a rule picks its own with cl_check_lang_matches). */
+	const cl_lang_value *const *words;
+	size_t nwords;
+	const cl_lang_value *const *dictionaries;
+	size_t ndictionaries;
+	bool suggestions;  /* the report shows suggestions: worth computing */
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */
@@ -60,6 +74,9 @@ cl_finding *cl_check_report(cl_check_ctx *ctx, size_t start, size_t end, char *m
 const cl_option_value *cl_check_option(const cl_check_ctx *ctx, const char *name);
 /* The primary language subtag ("en" for "en-US"), lower-case, in buf. */
 const char *cl_check_language(const cl_check_ctx *ctx, char *buf, size_t size);
+
+/* Does a config entry for lang (NULL: all) apply to the document? */
+bool cl_check_lang_matches(const cl_check_ctx *ctx, const char *lang);
 
 /* The registry, in rules.def order. */
 size_t cl_rules_count(void);

@@ -119,6 +119,28 @@ static int add_report(check_options *opts, const char *arg)
 	return 0;
 }
 
+/* Formats that print a finding's suggestions; for the others the checker
+ * need not compute them (they are the slow part of spelling). */
+static bool format_shows_suggestions(const char *name, size_t len)
+{
+	static const char *const showing[] = { "text", "json" };
+	for (size_t i = 0; i < sizeof(showing) / sizeof(showing[0]); i++)
+		if (strlen(showing[i]) == len && !strncmp(showing[i], name, len))
+			return true;
+	return false;
+}
+
+/* The main format or any --report FORMAT=FILE. */
+static bool any_report_shows_suggestions(const check_options *opts)
+{
+	if (format_shows_suggestions(opts->format, strlen(opts->format)))
+		return true;
+	for (size_t i = 0; i < opts->nreports; i++)
+		if (format_shows_suggestions(opts->reports[i], strcspn(opts->reports[i], "=")))
+			return true;
+	return false;
+}
+
 static int parse_fail_on(const char *value)
 {
 	if (!strcmp(value, "never"))
@@ -416,6 +438,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
 	options.language = opts->lang;
 	options.jobs = opts->jobs;
+	options.suggestions = any_report_shows_suggestions(opts);
 	if (wants_progress(opts)) {
 		options.progress = show_progress;
 		options.progress_payload = &progress;

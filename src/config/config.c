@@ -17,6 +17,7 @@
 typedef struct {
 	const char *path;
 	yaml_document_t *doc;
+	const char *base_dir;  /* relative paths in the file start here */
 } loader;
 
 static int fail_at(const loader *ld, const yaml_node_t *node, const char *fmt, ...)
@@ -181,6 +182,62 @@ static int read_rules(const loader *ld, yaml_node_t *node, cl_rule_setting **rul
 	return 0;
 }
 
+/* words: and dictionaries: take a list (every language) or a mapping of
+ * language tag to list. */
+static void add_lang_value(cl_lang_value **list, size_t *count, const char *lang, char *value)
+{
+	*list = cl_realloc(*list, (*count + 1) * sizeof(cl_lang_value));
+	(*list)[(*count)++] = (cl_lang_value){ lang ? cl_strdup(lang) : NULL, value };
+}
+
+static int read_lang_values(const loader *ld, yaml_node_t *node, const char *what, const char *lang,
+			    const char *base_dir, cl_lang_value **list, size_t *count)
+{
+	char **values = NULL;
+	size_t n = 0;
+	int error = read_string_list(ld, node, what, &values, &n);
+	for (size_t i = 0; !error && i < n; i++) {
+		struct stat st;
+		if (!values[i][0]) {
+			error = fail_at(ld, node, "%s must not hold empty strings", what);
+			break;
+		}
+		if (!base_dir) {
+			add_lang_value(list, count, lang, values[i]);
+			values[i] = NULL;
+			continue;
+		}
+		char *path = values[i][0] == '/' ? cl_strdup(values[i]) : cl_sprintf("%s/%s", base_dir, values[i]);
+		if (stat(path, &st) != 0) {
+			error = fail_at(ld, node, "%s: '%s' does not exist", what, values[i]);
+			free(path);
+		} else {
+			add_lang_value(list, count, lang, path);
+		}
+	}
+	free_strings(values, n);
+	return error;
+}
+
+static int read_per_language(const loader *ld, yaml_node_t *node, const char *what, const char *base_dir,
+			     cl_lang_value **list, size_t *count)
+{
+	if (node->type != YAML_MAPPING_NODE)
+		return read_lang_values(ld, node, what, NULL, base_dir, list, count);
+	for (yaml_node_pair_t *pair = node->data.mapping.pairs.start; pair < node->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, pair->key);
+		char *lang = NULL;
+		int error = read_language(ld, k, &lang);
+		if (!error)
+			error = read_lang_values(ld, yaml_document_get_node(ld->doc, pair->value), what, lang,
+						 base_dir, list, count);
+		free(lang);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int read_override(const loader *ld, yaml_node_t *node, copylint_config *config)
 {
 	if (node->type != YAML_MAPPING_NODE)
@@ -199,8 +256,14 @@ static int read_override(const loader *ld, yaml_node_t *node, copylint_config *c
 			error = read_language(ld, v, &ov->language);
 		else if (!strcmp(name, "rules"))
 			error = read_rules(ld, v, &ov->rules, &ov->nrules);
+		else if (!strcmp(name, "words"))
+			error = read_per_language(ld, v, "words", NULL, &ov->words, &ov->nwords);
+		else if (!strcmp(name, "dictionaries"))
+			error = read_per_language(ld, v, "dictionaries", ld->base_dir, &ov->dictionaries,
+						  &ov->ndictionaries);
 		else
-			error = fail_at(ld, k, "unknown key '%s' in override (files, language, rules)", name);
+			error = fail_at(ld, k, "unknown key '%s' in override (files, language, rules, words, "
+				       "dictionaries)", name);
 		if (error < 0)
 			return error;
 	}
@@ -232,7 +295,13 @@ static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *
 		return read_string_list(ld, v, "include", &config->include, &config->ninclude);
 	if (!strcmp(name, "overrides"))
 		return read_overrides(ld, v, config);
-	return fail_at(ld, k, "unknown key '%s' (known: language, rules, include, exclude, overrides)", name);
+	if (!strcmp(name, "words"))
+		return read_per_language(ld, v, "words", NULL, &config->words, &config->nwords);
+	if (!strcmp(name, "dictionaries"))
+		return read_per_language(ld, v, "dictionaries", ld->base_dir, &config->dictionaries,
+					 &config->ndictionaries);
+	return fail_at(ld, k, "unknown key '%s' (known: language, rules, include, exclude, overrides, "
+		       "words, dictionaries)", name);
 }
 
 static int read_document(const loader *ld, copylint_config *config)
@@ -278,7 +347,7 @@ static int parse_file(copylint_config *config, const char *path, FILE *fp)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
-	loader ld = { path, &doc };
+	loader ld = { path, &doc, config->base_dir };
 	int error = 0;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, fp);
@@ -321,6 +390,15 @@ int copylint_config_load(copylint_config **out, const char *path)
 	return 0;
 }
 
+static void free_lang_values(cl_lang_value *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(list[i].lang);
+		free(list[i].value);
+	}
+	free(list);
+}
+
 static void free_settings(cl_rule_setting *rules, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
@@ -339,7 +417,11 @@ void copylint_config_free(copylint_config *config)
 		free_strings(config->overrides[i].files, config->overrides[i].nfiles);
 		free(config->overrides[i].language);
 		free_settings(config->overrides[i].rules, config->overrides[i].nrules);
+		free_lang_values(config->overrides[i].words, config->overrides[i].nwords);
+		free_lang_values(config->overrides[i].dictionaries, config->overrides[i].ndictionaries);
 	}
+	free_lang_values(config->words, config->nwords);
+	free_lang_values(config->dictionaries, config->ndictionaries);
 	free(config->overrides);
 	free_settings(config->rules, config->nrules);
 	free_strings(config->exclude, config->nexclude);

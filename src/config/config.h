@@ -22,6 +22,10 @@ typedef struct {
 	char *language;
 	cl_rule_setting *rules;
 	size_t nrules;
+	cl_lang_value *words;
+	size_t nwords;
+	cl_lang_value *dictionaries;  /* absolute paths */
+	size_t ndictionaries;
 } cl_override;
 
 struct copylint_config {
@@ -36,6 +40,10 @@ struct copylint_config {
 	size_t ninclude;
 	cl_override *overrides;
 	size_t noverrides;
+	cl_lang_value *words;
+	size_t nwords;
+	cl_lang_value *dictionaries;  /* absolute paths */
+	size_t ndictionaries;
 };
 
 /* The settings that apply to one file, after overrides. */
@@ -43,6 +51,10 @@ typedef struct {
 	const char *language;           /* NULL: none set by config */
 	copylint_severity *severity;    /* per registry index */
 	const cl_rule_setting **setting; /* per registry index: where options come from, or NULL */
+	const cl_lang_value **words;     /* top level, then matching overrides */
+	size_t nwords;
+	const cl_lang_value **dictionaries;
+	size_t ndictionaries;
 } cl_resolved;
 
 void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out);

@@ -94,8 +94,23 @@ static void apply(cl_resolved *out, const cl_rule_setting *rules, size_t count)
 	}
 }
 
+static void append_values(const cl_lang_value ***out, size_t *count, const cl_lang_value *list, size_t n)
+{
+	if (!n)
+		return;
+	*out = cl_realloc(*out, (*count + n) * sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		(*out)[(*count)++] = &list[i];
+}
+
 void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out)
 {
+	out->words = NULL;
+	out->nwords = 0;
+	out->dictionaries = NULL;
+	out->ndictionaries = 0;
+	append_values(&out->words, &out->nwords, config->words, config->nwords);
+	append_values(&out->dictionaries, &out->ndictionaries, config->dictionaries, config->ndictionaries);
 	size_t n = cl_rules_count();
 	out->language = config->language;
 	out->severity = cl_malloc(n * sizeof(*out->severity));
@@ -110,6 +125,8 @@ void cl_config_resolve(const copylint_config *config, const char *path, cl_resol
 		if (ov->language)
 			out->language = ov->language;
 		apply(out, ov->rules, ov->nrules);
+		append_values(&out->words, &out->nwords, ov->words, ov->nwords);
+		append_values(&out->dictionaries, &out->ndictionaries, ov->dictionaries, ov->ndictionaries);
 	}
 }
 
@@ -117,8 +134,12 @@ void cl_resolved_dispose(cl_resolved *resolved)
 {
 	free(resolved->severity);
 	free(resolved->setting);
+	free(resolved->words);
+	free(resolved->dictionaries);
 	resolved->severity = NULL;
 	resolved->setting = NULL;
+	resolved->words = NULL;
+	resolved->dictionaries = NULL;
 }
 
 static bool exists(const char *path, bool want_dir)

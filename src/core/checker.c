@@ -36,6 +36,7 @@ struct copylint_checker {
 	unsigned jobs;
 	copylint_progress_cb progress;
 	void *progress_payload;
+	bool suggestions;
 };
 
 /* A file's outcome, before it joins the sorted results. */
@@ -65,6 +66,7 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	checker->jobs = options->jobs ? options->jobs : 1;
 	checker->progress = options->progress;
 	checker->progress_payload = options->progress_payload;
+	checker->suggestions = options->suggestions;
 	*out = checker;
 	return 0;
 }
@@ -119,8 +121,8 @@ static bool rule_applies(const cl_rule *rule, const char *lang)
 	return false;
 }
 
-static void run_rules(worker *w, const cl_document *doc, const cl_resolved *settings,
-		      const char *lang, cl_findings *findings)
+static void run_rules(const copylint_checker *checker, worker *w, const cl_document *doc,
+		      const cl_resolved *settings, const char *lang, cl_findings *findings)
 {
 	char locale[64];
 	cl_language_to_locale(lang, locale, sizeof(locale));
@@ -137,6 +139,9 @@ static void run_rules(worker *w, const cl_document *doc, const cl_resolved *sett
 			.options = setting ? setting->options : NULL,
 			.noptions = setting ? setting->noptions : 0,
 			.findings = findings, .notice = add_notice, .notice_payload = w->results,
+			.words = settings->words, .nwords = settings->nwords,
+			.dictionaries = settings->dictionaries, .ndictionaries = settings->ndictionaries,
+			.suggestions = checker->suggestions,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
@@ -196,7 +201,7 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 			doc.first_invalid_byte = (unsigned char)data[doc.first_invalid_utf8];
 		cl_parse_document(&doc);
 		cl_config_resolve(checker->config, path, &settings);
-		run_rules(w, &doc, &settings,
+		run_rules(checker, w, &doc, &settings,
 			  document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang)),
 			  &findings);
 		cl_suppress_apply(&doc, &findings);

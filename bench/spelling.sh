@@ -1,0 +1,163 @@
+#!/bin/sh
+# Spelling speed and memory, side by side on the same files: copylint's
+# `spelling` rule alone, `hunspell -l` and `aspell list --mode=markdown`.
+#
+#   bench/spelling.sh CORPUS [LANG...]      (default languages: en cs)
+#
+# CORPUS is the folder that ../shared/corpus/build-corpus.sh builds (it holds
+# CORPUS/<lang>/...; the corpus/ folder inside its output also works). Never
+# commit a corpus. Environment: RUNS (default 3) runs per measurement, the
+# median is printed; COPYLINT (default build/copylint); JOBS (default 2) for
+# the multi-threaded copylint run; ARTICLE (default examples/seed-article.txt)
+# for the pre-commit case, measured with RUNS_SMALL (default 11) runs;
+# PEERS=no measures copylint alone (hunspell takes minutes per run).
+# Reports go to /dev/null through standard output (--output would first hold
+# the whole report in memory).
+#
+# Needs hunspell, aspell with the aspell-<lang> dictionaries and GNU time
+# (/usr/bin/time); installs what is missing when run as root on Debian.
+set -eu
+
+usage() {
+	echo "usage: bench/spelling.sh CORPUS [LANG...]" >&2
+	exit 2
+}
+
+[ $# -ge 1 ] || usage
+corpus=$1
+shift
+[ -d "$corpus" ] || { echo "bench: $corpus is not a folder" >&2; exit 2; }
+[ -d "$corpus/corpus" ] && corpus="$corpus/corpus"
+[ $# -gt 0 ] || set -- en cs
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+copylint=${COPYLINT:-$here/build/copylint}
+runs=${RUNS:-3}
+runs_small=${RUNS_SMALL:-11}
+jobs=${JOBS:-2}
+article=${ARTICLE:-$here/examples/seed-article.txt}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+
+[ -x "$copylint" ] || { echo "bench: build copylint first ($copylint)" >&2; exit 2; }
+
+# Debian language -> Hunspell dictionary, aspell dictionary, aspell package.
+dict_for() {
+	case $1 in
+	en) echo "en_US en_US aspell-en" ;;
+	cs) echo "cs_CZ cs aspell-cs" ;;
+	de) echo "de_DE de_DE aspell-de" ;;
+	fr) echo "fr_FR fr aspell-fr" ;;
+	pl) echo "pl_PL pl aspell-pl" ;;
+	ru) echo "ru_RU ru aspell-ru" ;;
+	*) echo "bench: no dictionaries known for $1" >&2; exit 2 ;;
+	esac
+}
+
+install_missing() {
+	missing=""
+	for pkg in "$@"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+			missing="$missing $pkg"
+	done
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "bench: please install:$missing" >&2
+		exit 2
+	fi
+	echo "bench: installing:$missing" >&2
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null
+}
+
+# Runs "$@" once; appends "seconds peak_kb cpu_seconds" to $work/times
+# (CPU time, user + system, says more than wall time on a loaded machine).
+measure() {
+	/usr/bin/time -f '%e %M %U %S' -o "$work/one" "$@" >/dev/null 2>"$work/stderr" || true
+	awk '{ print $1, $2, $3 + $4 }' "$work/one" | tail -n 1 >>"$work/times"
+	return 0
+}
+
+# The median of column $1 of $work/times.
+median() {
+	sort -n -k "$1" "$work/times" | awk -v col="$1" '{ v[NR] = $col } END {
+		if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# bench_one LABEL N COMMAND...: prints label, median wall seconds, MB/s,
+# median CPU seconds, median peak MB.
+bench_one() {
+	label=$1
+	n=$2
+	shift 2
+	: >"$work/times"
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		measure "$@"
+		i=$((i + 1))
+	done
+	seconds=$(median 1)
+	peak_kb=$(median 2)
+	cpu=$(median 3)
+	awk -v l="$label" -v s="$seconds" -v b="$bytes" -v m="$peak_kb" -v c="$cpu" 'BEGIN {
+		mbs = s > 0 ? b / 1e6 / s : 0
+		printf "  %-28s %8.2f s %7.1f MB/s %8.2f s CPU %7.1f MB peak\n", l, s, mbs, c, m / 1024 }'
+	echo "$seconds $cpu" >"$work/last"
+}
+
+wall() { echo "$1" | cut -d' ' -f1; }
+cpu() { echo "$1" | cut -d' ' -f2; }
+
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "-" }'
+}
+
+install_missing hunspell aspell time
+
+only_spelling="--rule encoding=off --rule front-matter=off --rule repeated-heading=off
+ --rule duplicate-paragraph=off --rule duplicate-sentence=off --rule repeated-word=off"
+
+for lang in "$@"; do
+	[ -d "$corpus/$lang" ] || { echo "bench: no $corpus/$lang" >&2; exit 2; }
+	set -- $(dict_for "$lang")
+	hun=$1
+	asp=$2
+	install_missing "$3"
+	find "$corpus/$lang" -type f -name '*.md' | LC_ALL=C sort >"$work/files"
+	xargs cat <"$work/files" >"$work/all.md"
+	bytes=$(wc -c <"$work/all.md")
+	nfiles=$(wc -l <"$work/files")
+	echo "$lang: $nfiles files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, median of $runs runs"
+	# shellcheck disable=SC2086
+	bench_one "copylint (1 thread)" "$runs" "$copylint" check --lang "$lang" $only_spelling \
+		--format json --fail-on never "$corpus/$lang"
+	cl1=$(cat "$work/last")
+	# shellcheck disable=SC2086
+	bench_one "copylint (--jobs $jobs)" "$runs" "$copylint" check --lang "$lang" $only_spelling \
+		--jobs "$jobs" --format json --fail-on never "$corpus/$lang"
+	cl2=$(cat "$work/last")
+	[ "${PEERS:-yes}" = no ] && continue
+	bench_one "hunspell -l -d $hun" "$runs" sh -c "hunspell -l -d $hun <'$work/all.md'"
+	hs=$(cat "$work/last")
+	bench_one "aspell list --lang=$asp" "$runs" sh -c "aspell list --mode=markdown --lang=$asp <'$work/all.md'"
+	as=$(cat "$work/last")
+	echo "  hunspell/copylint: $(ratio "$(wall "$hs")" "$(wall "$cl1")") wall," \
+		"$(ratio "$(cpu "$hs")" "$(cpu "$cl1")") CPU single-threaded;" \
+		"$(ratio "$(wall "$hs")" "$(wall "$cl2")") wall with --jobs $jobs"
+	echo "  aspell/copylint:   $(ratio "$(wall "$as")" "$(wall "$cl1")") wall," \
+		"$(ratio "$(cpu "$as")" "$(cpu "$cl1")") CPU single-threaded (above 1x: copylint is faster)"
+done
+
+if [ -f "$article" ]; then
+	bytes=$(wc -c <"$article")
+	echo "pre-commit: one article ($bytes bytes), median of $runs_small runs"
+	# shellcheck disable=SC2086
+	bench_one "copylint check (text)" "$runs_small" "$copylint" check --lang en-US $only_spelling \
+		--fail-on never "$article"
+	cl=$(cat "$work/last")
+	bench_one "hunspell loading en_US" "$runs_small" sh -c "hunspell -l -d en_US </dev/null"
+	hs=$(cat "$work/last")
+	bench_one "aspell list (en_US)" "$runs_small" sh -c "aspell list --mode=markdown --lang=en_US <'$article'"
+	echo "  copylint/hunspell-load: $(ratio "$(wall "$cl")" "$(wall "$hs")") wall," \
+		"$(ratio "$(cpu "$cl")" "$(cpu "$hs")") CPU (target: at most 1.5x)"
+fi

@@ -1,0 +1,691 @@
+/* spelling: every word of prose against the Hunspell dictionary of the
+ * document's language, plus copylint's supplementary list for it, the
+ * config's words: and dictionaries:, and the file's copylint-words comments.
+ *
+ * What is not a word to check: non-prose spans (code, URLs, HTML, math),
+ * text inside {braces} (shortcodes, heading ids, templates), chunks between
+ * spaces that are URLs, e-mail addresses, @handles, #hashtags, paths or file
+ * names, words with digits, short ALL-CAPS acronyms, and words in a script
+ * the language is not written in. Hyphenated compounds pass when the
+ * dictionary knows the whole or every part. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <xxhash.h>
+
+#include "../text/speller.h"
+#include "../text/utf8.h"
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/error.h"
+#include "../util/keyset.h"
+#include "rule.h"
+#include "spelling_dict.h"
+#include "spelling_skip.h"
+
+#define DEFAULT_ACRONYM_LENGTH 5
+#define MAX_SUGGESTIONS 3
+#define SUGGESTION_BUDGET_SECONDS 0.25
+#define MAX_PARTS 16
+#define MAX_SCRIPTS 8
+#define HOT_SLOTS 8192      /* a power of two: 8192 * 32 bytes stay in the L2 cache */
+#define HOT_WORD_BYTES 22
+
+static const cl_option_spec options[] = {
+	{ "dictionary", CL_OPTION_STRING },
+	{ "acronym-length", CL_OPTION_INT },
+	{ NULL, 0 },
+};
+
+static const char *const option_names[] = { "dictionary", "acronym-length", NULL };
+
+/* The most frequent words answered from a small direct-mapped table, so
+ * that "the" and "und" never reach the big hash table's cache misses. */
+typedef struct {
+	uint64_t hash;
+	unsigned char len;      /* 0: empty */
+	unsigned char verdict;  /* 1 known, 2 not */
+	char word[HOT_WORD_BYTES];
+} hot_slot;
+
+/* One dictionary with the project's additions: a document's language and
+ * config pick one; it loads on first use and stays for the run. */
+typedef struct {
+	char *key;
+	char *name;            /* the dictionary's name, such as en_US */
+	cl_speller *speller;   /* NULL: no dictionary (the user was told) */
+	UScriptCode scripts[MAX_SCRIPTS];
+	int nscripts;
+	bool latin;            /* ASCII letters are in the language's script */
+	cl_keyset verdicts;    /* word (+ \x01 when a dot follows) -> 1 known, 2 not */
+	hot_slot *hot;         /* HOT_SLOTS entries in front of verdicts */
+} profile;
+
+typedef struct {
+	profile *profiles;
+	size_t nprofiles, cap;
+	double suggest_seconds;
+	bool budget_noticed;
+	cl_buf last_inputs;   /* what picked the last profile, see profile_inputs */
+	size_t last_profile;
+} spell_state;
+
+/* What one document's check needs at hand. */
+typedef struct {
+	cl_check_ctx *ctx;
+	spell_state *state;
+	profile *profile;
+	const cl_block *block;
+	cl_keyset inline_words;
+	size_t acronym_length;
+	bool english;
+	cl_buf variant;
+} spell_run;
+
+typedef cl_text_range range;
+
+static void *state_new(void)
+{
+	return cl_calloc(1, sizeof(spell_state));
+}
+
+static void state_free(void *p)
+{
+	spell_state *state = p;
+	for (size_t i = 0; state && i < state->nprofiles; i++) {
+		free(state->profiles[i].key);
+		free(state->profiles[i].name);
+		cl_speller_free(state->profiles[i].speller);
+		cl_keyset_dispose(&state->profiles[i].verdicts);
+		free(state->profiles[i].hot);
+	}
+	if (state) {
+		free(state->profiles);
+		cl_buf_dispose(&state->last_inputs);
+	}
+	free(state);
+}
+
+/* ---- which dictionary ------------------------------------------------- */
+
+static bool is_folder(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The config's dictionaries: for this language, split into folders to
+ * search and word lists to add. */
+static void config_paths(const cl_check_ctx *ctx, const char **folders, size_t *nfolders,
+			 const char **lists, size_t *nlists)
+{
+	*nfolders = *nlists = 0;
+	for (size_t i = 0; i < ctx->ndictionaries; i++) {
+		const cl_lang_value *d = ctx->dictionaries[i];
+		if (!cl_check_lang_matches(ctx, d->lang))
+			continue;
+		if (is_folder(d->value))
+			folders[(*nfolders)++] = d->value;
+		else
+			lists[(*nlists)++] = d->value;
+	}
+}
+
+/* The base path of the dictionary (NULL when missing) and its name. */
+static char *find_dictionary(const cl_check_ctx *ctx, const char *const *folders, size_t nfolders,
+			     const char **names_out)
+{
+	const cl_option_value *chosen = cl_check_option(ctx, "dictionary");
+	const char *names = chosen && chosen->count ? chosen->values[0] : cl_spell_lang_for(ctx->lang).names;
+	if (!names)
+		names = ctx->locale;  /* an unlisted language: try its ICU name, such as xx_YY */
+	*names_out = names;
+	for (const char *p = names; *p;) {
+		size_t len = strcspn(p, " ");
+		char *name = cl_strndup(p, len);
+		char *base = cl_spell_find(name, folders, nfolders);
+		free(name);
+		if (base)
+			return base;
+		p += len + strspn(p + len, " ");
+	}
+	return NULL;
+}
+
+static void missing_notice(cl_check_ctx *ctx, const char *names)
+{
+	cl_spell_lang lang = cl_spell_lang_for(ctx->lang);
+	char *message;
+	if (lang.package)
+		message = cl_sprintf("spelling: no Hunspell dictionary for %s (looked for %s): install the "
+				     "Debian package %s, or put one in a dictionaries: folder or $DICPATH; "
+				     "spelling is not checked in these files", ctx->lang, names, lang.package);
+	else
+		message = cl_sprintf("spelling: no Hunspell dictionary for %s (looked for %s): put one in a "
+				     "dictionaries: folder or $DICPATH; spelling is not checked in these files",
+				     ctx->lang, names);
+	ctx->notice(ctx->notice_payload, message);
+	free(message);
+}
+
+static void notice_error(cl_check_ctx *ctx, const char *what)
+{
+	char *message = cl_sprintf("spelling: %s", what);
+	ctx->notice(ctx->notice_payload, message);
+	free(message);
+}
+
+static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
+{
+	char primary[16];
+	const char *dir = cl_spell_data_dir();
+	if (!dir)
+		return;
+	char *path = cl_sprintf("%s/%s.txt", dir, cl_check_language(ctx, primary, sizeof(primary)));
+	FILE *fp = fopen(path, "rb");
+	if (fp) {
+		fclose(fp);
+		if (cl_speller_add_file(speller, path) < 0)
+			notice_error(ctx, cl_error_get());
+	}
+	free(path);
+}
+
+static bool script_covered(const profile *p, UChar32 cp);
+
+static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const char *const *lists,
+			 size_t nlists)
+{
+	char *aff = cl_sprintf("%s.aff", base), *dic = cl_sprintf("%s.dic", base);
+	if (cl_speller_new(&p->speller, aff, dic) < 0) {
+		notice_error(ctx, cl_error_get());
+	} else {
+		add_supplement(ctx, p->speller);
+		for (size_t i = 0; i < nlists; i++)
+			if (cl_speller_add_file(p->speller, lists[i]) < 0)
+				notice_error(ctx, cl_error_get());
+		for (size_t i = 0; i < ctx->nwords; i++)
+			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) &&
+			    cl_speller_add(p->speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
+				notice_error(ctx, cl_error_get());
+	}
+	UErrorCode status = U_ZERO_ERROR;
+	p->nscripts = uscript_getCode(ctx->locale, p->scripts, MAX_SCRIPTS, &status);
+	if (U_FAILURE(status))
+		p->nscripts = 0;
+	p->latin = script_covered(p, 'a');
+	free(aff);
+	free(dic);
+}
+
+/* Everything that makes two documents share a speller, as one string. */
+static char *profile_key(const cl_check_ctx *ctx, const char *base, const char *names,
+			 const char *const *lists, size_t nlists)
+{
+	cl_buf key = CL_BUF_INIT;
+	cl_buf_printf(&key, "%s\n%s\n%s", base ? base : "", names, ctx->locale);
+	for (size_t i = 0; i < nlists; i++)
+		cl_buf_printf(&key, "\nlist:%s", lists[i]);
+	for (size_t i = 0; i < ctx->nwords; i++)
+		if (cl_check_lang_matches(ctx, ctx->words[i]->lang))
+			cl_buf_printf(&key, "\nword:%s", ctx->words[i]->value);
+	return cl_buf_detach(&key);
+}
+
+/* Everything a profile depends on, cheaply: the config's entries are
+ * compared by address (they live as long as the run), so the next file of
+ * the same language skips the dictionary search on disk. */
+static void profile_inputs(const cl_check_ctx *ctx, cl_buf *out)
+{
+	const cl_option_value *chosen = cl_check_option(ctx, "dictionary");
+	cl_buf_clear(out);
+	cl_buf_printf(out, "%s\n%s\n%s", ctx->lang, ctx->locale, chosen && chosen->count ? chosen->values[0] : "");
+	for (size_t i = 0; i < ctx->nwords; i++)
+		cl_buf_printf(out, " w%p", (const void *)ctx->words[i]);
+	for (size_t i = 0; i < ctx->ndictionaries; i++)
+		cl_buf_printf(out, " d%p", (const void *)ctx->dictionaries[i]);
+}
+
+static profile *find_profile(cl_check_ctx *ctx, spell_state *state);
+
+static profile *profile_for(cl_check_ctx *ctx, spell_state *state)
+{
+	cl_buf inputs = CL_BUF_INIT;
+	profile_inputs(ctx, &inputs);
+	bool same = state->nprofiles && inputs.size == state->last_inputs.size &&
+		    !memcmp(inputs.ptr, state->last_inputs.ptr, inputs.size);
+	if (!same) {
+		profile *p = find_profile(ctx, state);
+		state->last_profile = (size_t)(p - state->profiles);
+		cl_buf_clear(&state->last_inputs);
+		cl_buf_put(&state->last_inputs, inputs.ptr, inputs.size);
+	}
+	cl_buf_dispose(&inputs);
+	return &state->profiles[state->last_profile];
+}
+
+static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
+{
+	const char **folders = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
+	const char **lists = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
+	size_t nfolders, nlists;
+	const char *names;
+	config_paths(ctx, folders, &nfolders, lists, &nlists);
+	char *base = find_dictionary(ctx, folders, nfolders, &names);
+	char *key = profile_key(ctx, base, names, lists, nlists);
+	profile *p = NULL;
+	for (size_t i = 0; i < state->nprofiles && !p; i++)
+		if (!strcmp(state->profiles[i].key, key))
+			p = &state->profiles[i];
+	if (!p) {
+		CL_GROW(state->profiles, state->cap, state->nprofiles + 1);
+		p = &state->profiles[state->nprofiles++];
+		memset(p, 0, sizeof(*p));
+		p->key = key;
+		key = NULL;
+		p->name = cl_strdup(base ? strrchr(base, '/') + 1 : names);
+		p->hot = cl_calloc(HOT_SLOTS, sizeof(hot_slot));
+		if (base)
+			load_profile(ctx, p, base, lists, nlists);
+		else
+			missing_notice(ctx, names);
+	}
+	free(key);
+	free(base);
+	free(folders);
+	free(lists);
+	return p;
+}
+
+/* ---- which words ------------------------------------------------------ */
+
+static bool script_covered(const profile *p, UChar32 cp)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UScriptCode script = uscript_getScript(cp, &status);
+	if (U_FAILURE(status) || p->nscripts == 0 || script == USCRIPT_COMMON || script == USCRIPT_INHERITED)
+		return true;
+	for (int i = 0; i < p->nscripts; i++)
+		if (p->scripts[i] == script)
+			return true;
+	return false;
+}
+
+/* Counts one character of a word; false when the word is not to be checked. */
+static bool count_char(const spell_run *run, uint32_t cp, size_t *letters, size_t *upper)
+{
+	if (cp < 0x80) {  /* the plain ASCII fast path: no ICU property lookups */
+		if (cp >= '0' && cp <= '9')
+			return false;
+		bool is_upper = cp >= 'A' && cp <= 'Z', is_letter = is_upper || (cp >= 'a' && cp <= 'z');
+		if (is_letter && *letters == 0 && !run->profile->latin)
+			return false;
+		*letters += is_letter;
+		*upper += is_upper;
+		return true;
+	}
+	if (u_isdigit((UChar32)cp) || cp == CL_REPLACEMENT_CHAR)
+		return false;
+	if (!u_isalpha((UChar32)cp))
+		return true;
+	if (*letters == 0 && !script_covered(run->profile, (UChar32)cp))
+		return false;
+	(*letters)++;
+	*upper += u_isupper((UChar32)cp) != 0;
+	return true;
+}
+
+/* Words not to check: with digits, short ALL-CAPS acronyms, other scripts,
+ * file names, longer than any dictionary word. */
+static bool worth_checking(const spell_run *run, const char *s, size_t len)
+{
+	size_t letters = 0, upper = 0;
+	if (len > 100 || cl_spell_has_file_extension(s, len))
+		return false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		bool valid;
+		if (cp < 0x80)
+			i++;
+		else
+			i += cl_utf8_decode(s + i, len - i, &cp, &valid);
+		if (!count_char(run, cp, &letters, &upper))
+			return false;
+	}
+	return letters > 0 && !(upper == letters && letters <= run->acronym_length);
+}
+
+static bool speller_knows(spell_run *run, const char *s, size_t len)
+{
+	return cl_speller_check(run->profile->speller, s, len);
+}
+
+/* The file's <!-- copylint-words: … --> accept a word as written, or in
+ * lower case at the start of a sentence. */
+static bool inline_word(const spell_run *run, const char *s, size_t len, cl_buf *tmp)
+{
+	size_t dummy;
+	if (!run->inline_words.count)
+		return false;
+	if (cl_keyset_get(&run->inline_words, s, len, &dummy))
+		return true;
+	if (len && s[0] >= 'A' && s[0] <= 'Z') {
+		cl_buf_clear(tmp);
+		cl_buf_putc(tmp, (char)(s[0] - 'A' + 'a'));
+		cl_buf_put(tmp, s + 1, len - 1);
+		return cl_keyset_get(&run->inline_words, tmp->ptr, tmp->size, &dummy);
+	}
+	return false;
+}
+
+/* The same word with the other apostrophe (’ <-> '), whichever the
+ * dictionary uses. */
+static bool other_apostrophe(cl_buf *out, const char *s, size_t len)
+{
+	bool changed = false;
+	cl_buf_clear(out);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\'') {
+			cl_buf_puts(out, "\xE2\x80\x99");
+			changed = true;
+		} else if (i + 3 <= len && !memcmp(s + i, "\xE2\x80\x99", 3)) {
+			cl_buf_putc(out, '\'');
+			i += 2;
+			changed = true;
+		} else {
+			cl_buf_putc(out, s[i]);
+		}
+	}
+	return changed;
+}
+
+static bool possessive_stem(const char *s, size_t len, size_t *stem)
+{
+	if (len > 2 && !memcmp(s + len - 2, "'s", 2))
+		*stem = len - 2;
+	else if (len > 4 && !memcmp(s + len - 4, "\xE2\x80\x99s", 4))
+		*stem = len - 4;
+	else
+		return false;
+	return true;
+}
+
+/* An elided article or pronoun before an apostrophe: l’, d’, qu’, jusqu’
+ * (French), dell’, nell’ (Italian). *rest is where the word after it starts. */
+static bool elided(const char *s, size_t len, size_t *rest)
+{
+	for (size_t i = 1; i <= 7 && i < len; i++) {
+		size_t apostrophe = s[i] == '\'' ? 1 : (i + 3 <= len && !memcmp(s + i, "\xE2\x80\x99", 3)) ? 3 : 0;
+		if (apostrophe) {
+			*rest = i + apostrophe;
+			return *rest < len;
+		}
+	}
+	return false;
+}
+
+/* What the dictionaries say about block text [start, end), trying the
+ * variants a dictionary may spell differently. */
+static bool dictionary_accepts(spell_run *run, size_t start, size_t end, int depth)
+{
+	const char *text = run->block->text, *s = text + start;
+	size_t len = end - start, stem;
+	cl_buf alt = CL_BUF_INIT;
+	bool ok = speller_knows(run, s, len);
+	if (!ok && other_apostrophe(&alt, s, len))
+		ok = speller_knows(run, alt.ptr, alt.size);
+	if (!ok && run->english && depth == 0 && possessive_stem(s, len, &stem))
+		ok = dictionary_accepts(run, start, start + stem, 1);
+	if (!ok && depth == 0 && elided(s, len, &stem))  /* "l’OTAN", "d’epoll": the word after it */
+		ok = !worth_checking(run, s + stem, len - stem) || dictionary_accepts(run, start + stem, end, 1);
+	if (!ok && end < run->block->len && text[end] == '.') {  /* abbreviations: "usw.", "Nov." */
+		cl_buf_clear(&alt);
+		cl_buf_put(&alt, s, len + 1);
+		ok = speller_knows(run, alt.ptr, alt.size);
+	}
+	cl_buf_dispose(&alt);
+	return ok;
+}
+
+/* The file's own words, as written, after an elided article or before a
+ * possessive. */
+static bool inline_accepts(spell_run *run, const char *s, size_t len)
+{
+	size_t stem;
+	if (inline_word(run, s, len, &run->variant))
+		return true;
+	if (run->english && possessive_stem(s, len, &stem) && inline_word(run, s, stem, &run->variant))
+		return true;
+	return elided(s, len, &stem) && inline_word(run, s + stem, len - stem, &run->variant);
+}
+
+static size_t cached_verdict(spell_run *run, size_t start, size_t end)
+{
+	const char *s = run->block->text + start;
+	size_t len = end - start, verdict;
+	cl_buf *key = &run->variant;
+	cl_buf_clear(key);
+	cl_buf_put(key, s, len);
+	if (end < run->block->len && s[len] == '.')
+		cl_buf_putc(key, '\x01');
+	if (!cl_keyset_get(&run->profile->verdicts, key->ptr, key->size, &verdict)) {
+		verdict = dictionary_accepts(run, start, end, 0) ? 1 : 2;  /* leaves key alone */
+		cl_keyset_put(&run->profile->verdicts, key->ptr, key->size, verdict, &verdict);
+	}
+	return verdict;
+}
+
+/* Is block text [start, end) a word? The verdict on the word (and on whether
+ * a dot follows it) is cached, so a misspelling that repeats costs one hash
+ * lookup like a correct word does; frequent words cost less. */
+static bool accepted(spell_run *run, size_t start, size_t end)
+{
+	const char *s = run->block->text + start;
+	size_t len = end - start, verdict;
+	bool dot = end < run->block->len && s[len] == '.';
+	uint64_t hash = XXH3_64bits(s, len) ^ dot;
+	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (HOT_SLOTS - 1)] : NULL;
+	if (slot && slot->len == len && slot->hash == hash && !memcmp(slot->word, s, len)) {
+		verdict = slot->verdict;
+	} else {
+		verdict = cached_verdict(run, start, end);
+		if (slot) {
+			*slot = (hot_slot){ .hash = hash, .len = (unsigned char)len, .verdict = (unsigned char)verdict };
+			memcpy(slot->word, s, len);
+		}
+	}
+	return verdict == 1 || (run->inline_words.count && inline_accepts(run, s, len));
+}
+
+/* ---- findings --------------------------------------------------------- */
+
+/* CPU time of this thread: the budget holds on a loaded machine too. */
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Suggestions cost tens of milliseconds a word: once per distinct word,
+ * only when shown, and within a budget per run. */
+static void add_suggestions(spell_run *run, cl_finding *f, const char *word, size_t len)
+{
+	spell_state *state = run->state;
+	if (!run->ctx->suggestions)
+		return;
+	if (state->suggest_seconds >= SUGGESTION_BUDGET_SECONDS) {
+		if (!state->budget_noticed)
+			run->ctx->notice(run->ctx->notice_payload,
+					 "spelling: suggestions took their time budget; later findings have none");
+		state->budget_noticed = true;
+		return;
+	}
+	double started = now_seconds();
+	const char *const *items;
+	size_t n = cl_speller_suggest(run->profile->speller, word, len, &items, MAX_SUGGESTIONS);
+	for (size_t i = 0; i < n; i++)
+		cl_finding_add_suggestion(f, items[i]);
+	state->suggest_seconds += now_seconds() - started;
+}
+
+static void report(spell_run *run, size_t start, size_t end)
+{
+	const cl_block *block = run->block;
+	char *shown = cl_utf8_sanitize(block->text + start, end - start);
+	cl_finding *f = cl_check_report(run->ctx, cl_block_source_start(block, start),
+					cl_block_source_end(block, end),
+					cl_sprintf("unknown word “%s” (%s)", shown, run->profile->name));
+	add_suggestions(run, f, block->text + start, end - start);
+	free(shown);
+}
+
+/* A hyphenated compound passes when the dictionary knows it whole
+ * ("E-Mail"), written solid ("non-profit"), or every part; otherwise each
+ * unknown part is reported. */
+static void check_token(spell_run *run, const range *parts, size_t nparts)
+{
+	const char *text = run->block->text;
+	size_t start = parts[0].start, end = parts[nparts - 1].end;
+	if (nparts > 1) {
+		cl_buf solid = CL_BUF_INIT;
+		for (size_t i = 0; i < nparts; i++)
+			cl_buf_put(&solid, text + parts[i].start, parts[i].end - parts[i].start);
+		bool known = speller_knows(run, text + start, end - start) ||
+			     speller_knows(run, solid.ptr, solid.size);
+		cl_buf_dispose(&solid);
+		if (known)
+			return;
+	}
+	for (size_t i = 0; i < nparts; i++)
+		if (worth_checking(run, text + parts[i].start, parts[i].end - parts[i].start) &&
+		    !accepted(run, parts[i].start, parts[i].end))
+			report(run, parts[i].start, parts[i].end);
+}
+
+/* What joins two parts of a compound: a hyphen ("-" or U+2010), or one
+ * character the dictionary's WORDCHARS make part of a word (such as "+"). */
+static bool joined(const spell_run *run, size_t prev_end, size_t next_start)
+{
+	const char *text = run->block->text;
+	size_t gap = next_start - prev_end;
+	uint32_t cp;
+	bool valid;
+	if ((gap == 1 && text[prev_end] == '-') || (gap == 3 && !memcmp(text + prev_end, "\xE2\x80\x90", 3)))
+		return true;
+	if (gap == 0 || gap > 4 || cl_utf8_decode(text + prev_end, gap, &cp, &valid) != gap)
+		return false;
+	return cp != '.' && cl_speller_is_wordchar(run->profile->speller, cp);
+}
+
+static int check_block(spell_run *run, range **skips, size_t *skips_cap)
+{
+	const cl_block *block = run->block;
+	size_t nskips, next_skip = 0, start, end, nparts = 0;
+	range parts[MAX_PARTS];
+	cl_word_kind kind;
+	cl_breaks it;
+	cl_spell_find_skips(block, skips, &nskips, skips_cap);
+	int error = cl_breaks_open(&it, run->ctx->seg, CL_BREAK_WORD, run->ctx->locale, block->text, block->len);
+	if (error < 0)
+		return error;
+	while (cl_breaks_next(&it, &start, &end, &kind)) {
+		if (kind == CL_WORD_NONE && nparts && start == parts[nparts - 1].end && joined(run, start, end))
+			continue;  /* the hyphen itself: the compound may go on */
+		while (next_skip < nskips && (*skips)[next_skip].end <= start)
+			next_skip++;
+		bool word = kind == CL_WORD_LETTER && !(next_skip < nskips && (*skips)[next_skip].start < end) &&
+			    !cl_block_in_span(block, start, end);
+		if (word && nparts && nparts < MAX_PARTS && joined(run, parts[nparts - 1].end, start)) {
+			parts[nparts++] = (range){ start, end };
+			continue;
+		}
+		if (kind == CL_WORD_NUMBER && nparts && joined(run, parts[nparts - 1].end, start))
+			nparts = 0;  /* an identifier such as bpo-12345 or Windows-10 */
+		if (nparts)
+			check_token(run, parts, nparts);
+		nparts = 0;
+		if (word)
+			parts[nparts++] = (range){ start, end };
+	}
+	if (nparts)
+		check_token(run, parts, nparts);
+	cl_breaks_close(&it);
+	return 0;
+}
+
+/* ---- the rule --------------------------------------------------------- */
+
+static void collect_inline_words(const cl_document *doc, cl_keyset *words)
+{
+	size_t dummy;
+	for (size_t i = 0; i < doc->ndirectives; i++) {
+		const char *p = doc->directives[i].args;
+		if (doc->directives[i].kind != CL_DIRECTIVE_WORDS)
+			continue;
+		while (*p) {
+			size_t len = strcspn(p, " ");
+			if (len)
+				cl_keyset_put(words, p, len, 1, &dummy);
+			p += len + (p[len] == ' ');
+		}
+	}
+}
+
+static size_t acronym_length(const cl_check_ctx *ctx)
+{
+	const cl_option_value *value = cl_check_option(ctx, "acronym-length");
+	long n = value && value->count ? strtol(value->values[0], NULL, 10) : DEFAULT_ACRONYM_LENGTH;
+	return n < 0 ? 0 : (size_t)n;
+}
+
+static int check(cl_check_ctx *ctx, const cl_document *doc)
+{
+	const cl_option_value *chosen = cl_check_option(ctx, "dictionary");
+	if (cl_spell_lang_for(ctx->lang).none && !(chosen && chosen->count))
+		return 0;  /* Chinese, Japanese: no Hunspell dictionary exists */
+	spell_run run = { .ctx = ctx, .state = ctx->state, .acronym_length = acronym_length(ctx) };
+	char primary[16];
+	run.english = !strcmp(cl_check_language(ctx, primary, sizeof(primary)), "en");
+	run.profile = profile_for(ctx, run.state);
+	if (!run.profile->speller)
+		return 0;
+	collect_inline_words(doc, &run.inline_words);
+	range *skips = NULL;
+	size_t skips_cap = 0;
+	int error = 0;
+	for (size_t b = 0; b < doc->nblocks && !error; b++) {
+		run.block = &doc->blocks[b];
+		error = check_block(&run, &skips, &skips_cap);
+	}
+	free(skips);
+	cl_keyset_dispose(&run.inline_words);
+	cl_buf_dispose(&run.variant);
+	return error;
+}
+
+const cl_rule cl_rule_spelling = {
+	.info = {
+		.id = "spelling",
+		.summary = "Words the language's Hunspell dictionary does not know",
+		.description = "Checks every word of prose with Hunspell in the document's language "
+			       "(en-US uses en_US, cs cs_CZ, ...), plus copylint's word list for "
+			       "the language, the config's `words:` and `dictionaries:` and the "
+			       "file's `<!-- copylint-words: ... -->`. Code, URLs, e-mail addresses, "
+			       "paths, file names, @handles, #hashtags, {shortcodes}, words with "
+			       "digits, ALL-CAPS acronyms up to `acronym-length` letters (5) and words "
+			       "in another script are skipped; a hyphenated compound passes when every "
+			       "part does. Suggestions: up to 3. Option `dictionary` names the "
+			       "Hunspell dictionary to use instead (such as en_GB).",
+		.default_severity = COPYLINT_SEVERITY_ERROR,
+		.option_names = option_names,
+	},
+	.options = options,
+	.state_new = state_new,
+	.state_free = state_free,
+	.check = check,
+};

@@ -1,0 +1,148 @@
+#include "spelling_dict.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../util/alloc.h"
+
+typedef struct {
+	const char *tag;
+	const char *names;
+	const char *package;
+} lang_entry;
+
+static const lang_entry languages[] = {
+#define SPELL_DICT(tag, names, package) { tag, names, package },
+#define SPELL_NONE(tag) { tag, NULL, NULL },
+#include "spelling.def"
+#undef SPELL_DICT
+#undef SPELL_NONE
+};
+
+static const char *const system_folders[] = {
+	"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts",
+};
+
+static const lang_entry *find_entry(const char *tag, size_t len)
+{
+	for (size_t i = 0; i < sizeof(languages) / sizeof(languages[0]); i++) {
+		const char *t = languages[i].tag;
+		if (strlen(t) != len)
+			continue;
+		size_t k = 0;
+		while (k < len && (tolower((unsigned char)tag[k]) == t[k] || (tag[k] == '_' && t[k] == '-')))
+			k++;
+		if (k == len)
+			return &languages[i];
+	}
+	return NULL;
+}
+
+cl_spell_lang cl_spell_lang_for(const char *tag)
+{
+	cl_spell_lang out = { NULL, NULL, false };
+	const lang_entry *entry = find_entry(tag, strlen(tag));
+	if (!entry)
+		entry = find_entry(tag, strcspn(tag, "-_"));
+	if (entry) {
+		out.names = entry->names;
+		out.package = entry->package;
+		out.none = entry->names == NULL;
+	}
+	return out;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char data_dir[PATH_MAX];
+
+/* Installed: <prefix>/bin/copylint and <prefix>/share/copylint/dictionaries.
+ * In a build tree: the compile definitions name the install prefix and the
+ * source tree. */
+static void find_data_dir(void)
+{
+	char exe[PATH_MAX], candidate[PATH_MAX + 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		*slash = '\0';
+		snprintf(candidate, sizeof(candidate), "%s/../share/copylint/dictionaries", exe);
+		if (is_dir(candidate) && realpath(candidate, data_dir))
+			return;
+	}
+	const char *const compiled[] = { COPYLINT_DATA_DIR "/dictionaries",
+					 COPYLINT_SOURCE_DATA_DIR "/dictionaries" };
+	for (size_t i = 0; i < 2; i++)
+		if (is_dir(compiled[i]) && realpath(compiled[i], data_dir))
+			return;
+	data_dir[0] = '\0';
+}
+
+const char *cl_spell_data_dir(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, find_data_dir);
+	return data_dir[0] ? data_dir : NULL;
+}
+
+static char *in_folder(const char *folder, const char *name, size_t len)
+{
+	char *base = cl_sprintf("%s/%.*s", folder, (int)len, name);
+	char *aff = cl_sprintf("%s.aff", base), *dic = cl_sprintf("%s.dic", base);
+	bool found = is_file(aff) && is_file(dic);
+	free(aff);
+	free(dic);
+	if (!found) {
+		free(base);
+		return NULL;
+	}
+	return base;
+}
+
+static char *in_dicpath(const char *name, size_t len)
+{
+	const char *dicpath = getenv("DICPATH");
+	for (const char *p = dicpath; p && *p;) {
+		size_t n = strcspn(p, ":");
+		char *folder = cl_strndup(p, n);
+		char *found = n ? in_folder(folder, name, len) : NULL;
+		free(folder);
+		if (found)
+			return found;
+		p += n + (p[n] == ':');
+	}
+	return NULL;
+}
+
+char *cl_spell_find(const char *name, const char *const *folders, size_t nfolders)
+{
+	size_t len = strlen(name);
+	if (len == 0 || strchr(name, '/'))
+		return NULL;
+	char *found = in_dicpath(name, len);
+	for (size_t i = 0; !found && i < nfolders; i++)
+		found = in_folder(folders[i], name, len);
+	if (!found && cl_spell_data_dir())
+		found = in_folder(cl_spell_data_dir(), name, len);
+	for (size_t i = 0; !found && i < sizeof(system_folders) / sizeof(system_folders[0]); i++)
+		found = in_folder(system_folders[i], name, len);
+	return found;
+}

@@ -1,0 +1,41 @@
+/* Hunspell behind one door. A speller is one loaded dictionary (an .aff and
+ * a .dic, read by libhunspell itself) plus the words added to it. Words go
+ * in and come out as UTF-8: the speller normalises them to NFC, converts
+ * them to the dictionary's encoding (the .aff's SET) with ICU, and caches
+ * every answer, so a word that repeats costs one hash lookup. Plain ASCII
+ * words skip normalisation and conversion. One speller belongs to one
+ * thread. */
+#ifndef CL_TEXT_SPELLER_H
+#define CL_TEXT_SPELLER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct cl_speller cl_speller;
+
+/* Loads aff_path and dic_path. Fails (error set) when either cannot be
+ * read or the encoding is one ICU does not know. */
+int cl_speller_new(cl_speller **out, const char *aff_path, const char *dic_path);
+void cl_speller_free(cl_speller *speller);
+
+/* Adds one entry, as a Hunspell personal dictionary writes it: "word", or
+ * "word/model" to accept word with every affix the dictionary word model
+ * takes (Hunspell_add_with_affix). */
+int cl_speller_add(cl_speller *speller, const char *entry, size_t len);
+/* Adds a word list file: one entry per line as above, blank lines and lines
+ * starting with # skipped. A file whose first line is a number is a Hunspell
+ * .dic with affix flags, read with the dictionary's own .aff. */
+int cl_speller_add_file(cl_speller *speller, const char *path);
+
+/* Is word[0..len) (UTF-8) correct? Cached. */
+bool cl_speller_check(cl_speller *speller, const char *word, size_t len);
+/* Does the dictionary count cp as part of a word (its WORDCHARS)? */
+bool cl_speller_is_wordchar(const cl_speller *speller, uint32_t cp);
+
+/* Up to max suggestions for word (UTF-8, borrowed from the speller, valid
+ * until it is freed); computed once per distinct word. Returns the count. */
+size_t cl_speller_suggest(cl_speller *speller, const char *word, size_t len,
+			  const char *const **out, size_t max);
+
+#endif
