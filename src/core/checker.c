@@ -209,6 +209,8 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 		return;
 	}
 	check_bytes(checker, w, path, data, len, out);
+	if (source->limit_to_changed)
+		cl_results_keep_changed(out->findings, &out->count, source->changed, source->nchanged, len);
 	free(data);
 }
 
