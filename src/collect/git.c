@@ -284,6 +284,8 @@ static int run_begin(git_run *run, copylint_sources *sources, const copylint_con
 		     const copylint_git_options *options)
 {
 	copylint_git_options defaults = COPYLINT_GIT_OPTIONS_INIT;
+	memset(run, 0, sizeof(*run));
+	git_libgit2_init();  /* balanced by run_end, whatever happens here */
 	if (!options)
 		options = &defaults;
 	if (options->version != COPYLINT_GIT_OPTIONS_VERSION)
@@ -291,11 +293,9 @@ static int run_begin(git_run *run, copylint_sources *sources, const copylint_con
 				    options->version);
 	if ((unsigned)options->scope > COPYLINT_SCOPE_ALL)
 		return cl_error_set(COPYLINT_EINVALID, "unknown scope %d", (int)options->scope);
-	memset(run, 0, sizeof(*run));
 	run->sources = sources;
 	run->config = config;
 	run->scope = options->scope;
-	git_libgit2_init();
 	const char *start = options->repository ? options->repository : ".";
 	int error = open_repository(&run->repo, start);
 	if (error < 0)
