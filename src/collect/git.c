@@ -384,13 +384,14 @@ cleanup:
 
 /* ---- --diff -------------------------------------------------------------- */
 
-static int missing_base(git_repository *repo, const char *base, const char *why)
+static int missing_base(git_repository *repo, const char *what, const char *base)
 {
 	return cl_error_set(COPYLINT_ENOTFOUND,
-			    "%s '%s'%s. Fetch the history the comparison needs: in GitHub Actions "
-			    "set `fetch-depth: 0` on actions/checkout, in GitLab CI set GIT_DEPTH: 0, "
-			    "or run `git fetch --deepen=200` (or `git fetch --unshallow`) before copylint",
-			    why, base, git_repository_is_shallow(repo) == 1 ? " (this is a shallow clone)" : "");
+			    "%s '%s' is not in this repository%s. Fetch the history the comparison "
+			    "needs: in GitHub Actions set `fetch-depth: 0` on actions/checkout, in GitLab "
+			    "CI set GIT_DEPTH: 0, or run `git fetch --deepen=200` (or `git fetch "
+			    "--unshallow`) before copylint",
+			    what, base, git_repository_is_shallow(repo) == 1 ? " (this is a shallow clone)" : "");
 }
 
 static int lookup_commit(git_commit **out, git_repository *repo, const char *spec)
@@ -402,7 +403,7 @@ static int lookup_commit(git_commit **out, git_repository *repo, const char *spe
 		git_object_free(object);
 	}
 	if (error < 0)
-		return missing_base(repo, spec, "there is no commit");
+		return missing_base(repo, "the commit", spec);
 	return 0;
 }
 
@@ -437,7 +438,7 @@ static int merge_base_tree(git_tree **out, git_repository *repo, const char *bas
 		return cl_error_set(COPYLINT_EINVALID, "'%s' and the commit checked have no common history",
 				    base_name);
 	if (error < 0 || git_commit_lookup(&merge_base, repo, &oid) < 0)
-		return missing_base(repo, base_name, "cannot find where the branch left");
+		return missing_base(repo, "the merge base of the branch and", base_name);
 	error = git_commit_tree(out, merge_base);
 	git_commit_free(merge_base);
 	return error < 0 ? git_failure(COPYLINT_EIO, "cannot read the merge base") : 0;
