@@ -83,18 +83,20 @@ static void append_segments(cl_buf *out, const char *path)
 	}
 }
 
-/* The folder `start` relative to the working tree ("" at its root). */
+/* The folder `start` relative to the working tree ("" at its root or
+ * outside it). */
 static char *start_prefix(const git_run *run, const char *start)
 {
 	char resolved[PATH_MAX];
-	size_t wlen = run->workdir ? strlen(run->workdir) : 0;
 	if (!run->workdir || !realpath(start, resolved))
 		return cl_strdup("");
-	strcat(resolved, "/");
-	if (strncmp(resolved, run->workdir, wlen) != 0)
+	size_t wlen = strlen(run->workdir), rlen = strlen(resolved);
+	/* workdir ends with '/'; resolved does not, unless it is "/". */
+	if (rlen + 1 == wlen && !strncmp(resolved, run->workdir, rlen))
 		return cl_strdup("");
-	resolved[strlen(resolved) - 1] = '\0';
-	return cl_strdup(strlen(resolved) >= wlen ? resolved + wlen : "");
+	if (rlen < wlen || strncmp(resolved, run->workdir, wlen) != 0)
+		return cl_strdup("");
+	return cl_strdup(resolved + wlen);
 }
 
 /* A pathspec that names the whole tree ("." at the root) selects nothing
