@@ -36,7 +36,7 @@ static int git_failure(int code, const char *what)
 
 static int open_repository(git_repository **out, const char *start)
 {
-	const char *git_dir = getenv("GIT_DIR"), *work_tree = getenv("GIT_WORK_TREE");
+	const char *git_dir = getenv("GIT_DIR");
 	int error;
 	if (git_dir && *git_dir)
 		error = git_repository_open_ext(out, git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
@@ -45,12 +45,20 @@ static int open_repository(git_repository **out, const char *start)
 	if (error < 0)
 		return cl_error_set(COPYLINT_ENOTFOUND, "%s is not in a git repository",
 				    git_dir && *git_dir ? git_dir : start);
-	if (work_tree && *work_tree && git_repository_set_workdir(*out, work_tree, 0) < 0) {
-		git_repository_free(*out);
-		*out = NULL;
-		return git_failure(COPYLINT_EINVALID, "GIT_WORK_TREE");
-	}
 	return 0;
+}
+
+/* The working tree's root, absolute, with a trailing '/'; NULL when bare.
+ * GIT_WORK_TREE is taken here rather than given to libgit2, whose
+ * git_repository_set_workdir (1.5) leaks. */
+static char *working_tree(git_repository *repo)
+{
+	char resolved[PATH_MAX];
+	const char *env = getenv("GIT_WORK_TREE");
+	const char *workdir = env && *env ? env : git_repository_workdir(repo);
+	if (!workdir || !realpath(workdir, resolved))
+		return NULL;
+	return cl_sprintf("%s%s", resolved, strcmp(resolved, "/") ? "/" : "");
 }
 
 /* git commit -a and git commit <path> hand hooks a temporary index. */
@@ -302,10 +310,7 @@ static int run_begin(git_run *run, copylint_sources *sources, const copylint_con
 	int error = open_repository(&run->repo, start);
 	if (error < 0)
 		return error;
-	char resolved[PATH_MAX];
-	const char *workdir = git_repository_workdir(run->repo);
-	if (workdir && realpath(workdir, resolved))
-		run->workdir = cl_sprintf("%s%s", resolved, strcmp(resolved, "/") ? "/" : "");
+	run->workdir = working_tree(run->repo);
 	set_pathspecs(run, start, options->pathspecs, options->npathspecs);
 	return 0;
 }
@@ -502,10 +507,10 @@ static char *configured_hooks_dir(git_repository *repo)
 	char *dir = NULL;
 	if (git_repository_config_snapshot(&config, repo) == 0 &&
 	    git_config_get_path(&value, config, "core.hooksPath") == 0 && value.size) {
-		const char *root = git_repository_workdir(repo);
-		if (!root)
-			root = git_repository_path(repo);
-		dir = value.ptr[0] == '/' ? cl_strdup(value.ptr) : cl_sprintf("%s%s", root, value.ptr);
+		char *root = working_tree(repo);
+		dir = value.ptr[0] == '/' ? cl_strdup(value.ptr) :
+		      cl_sprintf("%s%s", root ? root : git_repository_path(repo), value.ptr);
+		free(root);
 	}
 	git_buf_dispose(&value);
 	git_config_free(config);
