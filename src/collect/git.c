@@ -255,6 +255,8 @@ static int add_delta(git_run *run, git_diff *diff, size_t i)
 			error = changed_lines(diff, i, &ranges, &nranges);
 		if (error == 0) {
 			cl_source *source = add_source(run->sources, delta->new_file.path, data, len);
+			if (run->workdir)
+				source->config_path = cl_sprintf("%s%s", run->workdir, delta->new_file.path);
 			source->limit_to_changed = run->scope == COPYLINT_SCOPE_LINES;
 			cl_git_lines_to_bytes(source, data, len, ranges, nranges);
 		}

@@ -28,6 +28,7 @@ void copylint_sources_free(copylint_sources *sources)
 		free(sources->items[i].data);
 		free(sources->items[i].error);
 		free(sources->items[i].changed);
+		free(sources->items[i].config_path);
 	}
 	free(sources->items);
 	free(sources);

@@ -15,6 +15,9 @@ typedef struct {
 	char *data;     /* a buffer's bytes (owned); NULL for files */
 	size_t len;
 	char *error;    /* why it cannot be checked, found while collecting */
+	/* Where the config's globs find it, when path is not that: a git
+	 * source's place in the working tree. NULL: path. */
+	char *config_path;
 	/* In git modes with scope lines: the byte spans [start, end) of the
 	 * added or changed lines (whole lines); findings elsewhere are dropped.
 	 * limit_to_changed false: every finding is kept. */

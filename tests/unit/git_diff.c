@@ -226,7 +226,7 @@ static char *diff_with_config(const fx_repo *r, const char *config_text, const c
 	options.npathspecs = npathspecs;
 	copylint_sources_new(&sources);
 	cr_assert_eq(copylint_sources_add_diff(sources, config, "main", &options), 0, "%s", copylint_error_last());
-	char *found = fx_findings(sources);
+	char *found = fx_findings(sources, config);
 	copylint_sources_free(sources);
 	copylint_config_free(config);
 	free(config_path);
@@ -281,6 +281,23 @@ Test(git_diff, pathspecs_relative_to_the_starting_folder)
 	const char *const glob[] = { "../*/*.md" };
 	found = diff_with_config(&r, "language: en-US\n", "content/cs", glob, 1);
 	cr_assert_str_eq(found, "content/cs/b.md:1:11 repeated-word\n"
+				"content/drafts/c.md:1:11 repeated-word\n"
+				"content/en/a.md:1:13 repeated-word\n");
+	free(found);
+	fx_free(&r);
+}
+
+/* Overrides are matched where the file is in the working tree, whatever
+ * the current folder (this test's is not the repository). */
+Test(git_diff, overrides_match_the_working_tree_path)
+{
+	fx_repo r = site();
+	const char *config = "language: en-US\n"
+			     "overrides:\n"
+			     "  - files: [\"content/cs/**\"]\n"
+			     "    rules: { repeated-word: off }\n";
+	char *found = diff_with_config(&r, config, "content", NULL, 0);
+	cr_assert_str_eq(found, "README.md:1:13 repeated-word\n"
 				"content/drafts/c.md:1:11 repeated-word\n"
 				"content/en/a.md:1:13 repeated-word\n");
 	free(found);

@@ -164,13 +164,14 @@ int fx_sh(const char *dir, const char *command)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-char *fx_findings(const copylint_sources *sources)
+char *fx_findings(const copylint_sources *sources, const copylint_config *config)
 {
-	copylint_config *config;
+	copylint_config *defaults = NULL;
 	copylint_checker *checker;
 	copylint_results *results;
-	copylint_config_new(&config);
-	copylint_checker_new(&checker, config, NULL);
+	if (!config)
+		copylint_config_new(&defaults);
+	copylint_checker_new(&checker, config ? config : defaults, NULL);
 	copylint_check_sources(&results, checker, sources);
 	size_t len = 0;
 	char *out = calloc(1, 1);
@@ -184,7 +185,7 @@ char *fx_findings(const copylint_sources *sources)
 	}
 	copylint_results_free(results);
 	copylint_checker_free(checker);
-	copylint_config_free(config);
+	copylint_config_free(defaults);
 	return out;
 }
 
@@ -199,7 +200,7 @@ static char *collect(const char *dir, const char *range, copylint_scope scope, i
 	copylint_sources_new(&sources);
 	*error = range ? copylint_sources_add_diff(sources, config, range, &options) :
 		 copylint_sources_add_staged(sources, config, &options);
-	char *out = fx_findings(sources);
+	char *out = fx_findings(sources, config);
 	copylint_sources_free(sources);
 	copylint_config_free(config);
 	return out;

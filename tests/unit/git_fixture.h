@@ -38,8 +38,9 @@ void fx_checkout(const fx_repo *r, const char *name);
 /* Runs a shell command line in dir; returns its exit status. */
 int fx_sh(const char *dir, const char *command);
 
-/* The findings of sources as "path:line:column rule\n" lines. */
-char *fx_findings(const copylint_sources *sources);
+/* The findings of sources, checked with config (NULL: the defaults), as
+ * "path:line:column rule\n" lines. */
+char *fx_findings(const copylint_sources *sources, const copylint_config *config);
 /* Collects with --staged or --diff (range non-NULL) from dir and returns the
  * findings as fx_findings does; the collection's error code in *error. */
 char *fx_staged(const char *dir, copylint_scope scope, int *error);
