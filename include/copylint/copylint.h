@@ -219,7 +219,10 @@ typedef struct {
 } copylint_checker_options;
 #define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL }
 
-/* The checker keeps a pointer to config, which must outlive it. */
+/* The checker keeps a pointer to config, which must outlive it. It keeps
+ * what it loads (break iterators, dictionaries) between calls, so reuse one
+ * checker for many checks; use it from one thread at a time (with jobs > 1
+ * it runs its own worker threads). */
 int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 			 const copylint_checker_options *options);
 void copylint_checker_free(copylint_checker *checker);

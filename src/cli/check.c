@@ -1,6 +1,7 @@
 /* copylint check: parse options, load the config, gather sources, run the
  * checker, write the report, choose the exit status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,11 @@ static const char check_usage[] =
 	"(relative to the current folder) select the files.\n"
 	"\n"
 	"options:\n"
-	"  --format FORMAT        text (default) or json\n"
-	"  --output FILE          write the report to FILE instead of standard output\n"
+	"  --format FORMAT        text, json, github, github-summary, gitlab, sarif,\n"
+	"                         checkstyle, junit or rdjsonl (default: github when\n"
+	"                         GITHUB_ACTIONS=true, else text)\n"
+	"  -o, --output FILE      write the report to FILE instead of standard output\n"
+	"  --report FORMAT=FILE   also write a FORMAT report to FILE (repeatable)\n"
 	"  --config FILE          use FILE instead of the nearest .copylint.yml\n"
 	"  --lang TAG             check every file as language TAG (en-US, cs, de, fr, ...)\n"
 	"  --fail-on LEVEL        exit 1 on findings at or above LEVEL:\n"
@@ -47,6 +51,9 @@ static const char check_usage[] =
 	"                         the changed files), all (every article in the index\n"
 	"                         or in HEAD's tree)\n"
 	"  -h, --help             this help\n"
+	"\n"
+	"With the github format and GITHUB_STEP_SUMMARY set, a Markdown table of the\n"
+	"findings per file and rule is appended to that file.\n"
 	"\n"
 	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, config or\n"
 	"I/O error (files that could not be read are reported, the rest checked).\n";
@@ -66,16 +73,18 @@ typedef struct {
 	char **paths;
 	size_t npaths;
 	cli_git_request git;
+	char **reports;  /* FORMAT=FILE */
+	size_t nreports;
 } check_options;
 
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
-	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_STAGED, OPT_DIFF, OPT_SCOPE
+	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE
 };
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "output", required_argument, NULL, OPT_OUTPUT },
+	{ "output", required_argument, NULL, 'o' },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
@@ -87,6 +96,7 @@ static const struct option long_options[] = {
 	{ "staged", no_argument, NULL, OPT_STAGED },
 	{ "diff", optional_argument, NULL, OPT_DIFF },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -97,6 +107,36 @@ static bool known_format(const char *name)
 		if (!strcmp(copylint_report_format_name(i), name))
 			return true;
 	return false;
+}
+
+static void unknown_format(const char *what, const char *name)
+{
+	char list[256] = "";
+	for (size_t i = 0; i < copylint_report_format_count(); i++) {
+		strncat(list, i ? ", " : "", sizeof(list) - strlen(list) - 1);
+		strncat(list, copylint_report_format_name(i), sizeof(list) - strlen(list) - 1);
+	}
+	cli_error("%s: unknown format '%s' (%s)", what, name, list);
+}
+
+/* FORMAT=FILE, with a known format and a file name. */
+static int add_report(check_options *opts, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg || !eq[1])
+		return cli_error("--report takes FORMAT=FILE, not '%s'", arg), -1;
+	char *name = strndup(arg, (size_t)(eq - arg));
+	bool known = known_format(name);
+	if (!known)
+		unknown_format("--report", name);
+	free(name);
+	if (!known)
+		return -1;
+	opts->reports = realloc(opts->reports, (opts->nreports + 1) * sizeof(char *));
+	if (!opts->reports)
+		abort();
+	opts->reports[opts->nreports++] = (char *)arg;
+	return 0;
 }
 
 static int parse_fail_on(const char *value)
@@ -124,14 +164,15 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	switch (opt) {
 	case OPT_FORMAT:
 		if (!known_format(arg))
-			return cli_error("unknown format '%s' (text, json)", arg), -1;
+			return unknown_format("--format", arg), -1;
 		opts->format = arg;
 		return 0;
-	case OPT_OUTPUT: opts->output = arg; return 0;
+	case 'o': opts->output = arg; return 0;
 	case OPT_CONFIG: opts->config_path = arg; return 0;
 	case OPT_LANG: opts->lang = arg; return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
+	case OPT_REPORT: return add_report(opts, arg);
 	case OPT_NO_COLOR: opts->no_color = true; return 0;
 	case OPT_FAIL_ON:
 		if ((opts->fail_on = parse_fail_on(arg)) < 0)
@@ -182,7 +223,7 @@ static int parse_args(check_options *opts, int argc, char **argv)
 	optind = 1;
 	opterr = 1;
 	argc = split_at_dashes(opts, argc, argv);
-	while ((opt = getopt_long(argc, argv, "h", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
 		int rc = parse_option(opts, opt, optarg);
 		if (rc)
 			return rc;
@@ -274,6 +315,7 @@ static int gather_sources(const check_options *opts, const copylint_config *conf
 
 typedef struct {
 	struct timespec started;
+	double last_shown;  /* seconds since started, when the line was last drawn */
 	bool shown;
 } progress_state;
 
@@ -287,8 +329,11 @@ static double seconds_since(const struct timespec *t0)
 static void show_progress(size_t done, size_t total, size_t findings, void *payload)
 {
 	progress_state *state = payload;
-	if (seconds_since(&state->started) < 1.0)
+	double now = seconds_since(&state->started);
+	/* Only on long runs, and at most ten redraws a second. */
+	if (now < 1.0 || (now - state->last_shown < 0.1 && done < total))
 		return;
+	state->last_shown = now;
 	fprintf(stderr, "\r\033[Kchecked %zu/%zu files, %zu findings", done, total, findings);
 	state->shown = true;
 }
@@ -301,29 +346,22 @@ static bool wants_progress(const check_options *opts)
 
 /* ---- output ----------------------------------------------------------- */
 
-typedef struct {
-	char *data;
-	size_t len, cap;
-} memory_sink;
-
-static int to_memory(const char *data, size_t len, void *payload)
-{
-	memory_sink *sink = payload;
-	if (sink->len + len > sink->cap) {
-		sink->cap = (sink->len + len) * 2;
-		sink->data = realloc(sink->data, sink->cap);
-		if (!sink->data)
-			abort();
-	}
-	memcpy(sink->data + sink->len, data, len);
-	sink->len += len;
-	return 0;
-}
-
 static int to_stdout(const char *data, size_t len, void *payload)
 {
 	(void)payload;
 	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int write_report_file(const copylint_results *results, const char *format,
+			     const copylint_report_options *report, const char *path)
+{
+	cli_atomic_file file;
+	if (cli_atomic_open(&file, path) < 0)
+		return -1;
+	int error = copylint_report_write(results, format, report, cli_atomic_write, &file);
+	if (error < 0 && !file.error)
+		cli_error("%s", copylint_error_last());
+	return cli_atomic_commit(&file, error >= 0) < 0 ? -1 : 0;
 }
 
 static bool wants_color(const check_options *opts)
@@ -345,14 +383,53 @@ static int write_report(const check_options *opts, const copylint_results *resul
 		}
 		return 0;
 	}
-	memory_sink sink = { NULL, 0, 0 };
-	int error = copylint_report_write(results, opts->format, &report, to_memory, &sink);
-	if (error >= 0)
-		error = cli_write_file_atomically(opts->output, sink.data ? sink.data : "", sink.len);
-	else
-		cli_error("%s", copylint_error_last());
-	free(sink.data);
-	return error;
+	return write_report_file(results, opts->format, &report, opts->output);
+}
+
+/* Each --report FORMAT=FILE; every file is written even when one fails. */
+static int write_extra_reports(const check_options *opts, const copylint_results *results)
+{
+	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
+	int status = 0;
+	report.show_summary = !opts->quiet;
+	for (size_t i = 0; i < opts->nreports; i++) {
+		char *format = strdup(opts->reports[i]);
+		char *eq = strchr(format, '=');
+		*eq = '\0';
+		if (write_report_file(results, format, &report, eq + 1) < 0)
+			status = -1;
+		free(format);
+	}
+	return status;
+}
+
+static bool uses_format(const check_options *opts, const char *format)
+{
+	size_t len = strlen(format);
+	for (size_t i = 0; i < opts->nreports; i++)
+		if (!strncmp(opts->reports[i], format, len) && opts->reports[i][len] == '=')
+			return true;
+	return !strcmp(opts->format, format);
+}
+
+/* In GitHub Actions, the github format also appends a Markdown table to
+ * the step's summary file (appended: other steps may write there too). */
+static int write_step_summary(const check_options *opts, const copylint_results *results)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (!path || !*path || !uses_format(opts, "github"))
+		return 0;
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		cli_error("cannot write the step summary %s: %s", path, strerror(errno));
+		return -1;
+	}
+	int error = copylint_report_write(results, "github-summary", NULL, cli_append_write, &fd);
+	if (close(fd) < 0 && error >= 0)
+		error = -1;
+	if (error < 0)
+		cli_error("cannot write the step summary %s", path);
+	return error < 0 ? -1 : 0;
 }
 
 /* Unreadable files are errors (exit 2); binary files and notices are said. */
@@ -379,7 +456,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	copylint_checker *checker = NULL;
 	copylint_results *results = NULL;
 	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
-	progress_state progress = { { 0, 0 }, false };
+	progress_state progress = { { 0, 0 }, 0.0, false };
 	int status = EXIT_TROUBLE;
 
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
@@ -397,7 +474,10 @@ static int run_check(const check_options *opts, copylint_config *config)
 	if (progress.shown)
 		fputs("\r\033[K", stderr);
 	bool trouble = report_files(opts, results);
-	if (write_report(opts, results) < 0 || trouble)
+	bool failed_output = write_report(opts, results) < 0;
+	failed_output |= write_extra_reports(opts, results) < 0;
+	failed_output |= write_step_summary(opts, results) < 0;
+	if (failed_output || trouble)
 		goto cleanup;
 	bool failing = opts->fail_on != COPYLINT_SEVERITY_OFF &&
 		       copylint_results_count_at_least(results, (copylint_severity)opts->fail_on) > 0;
@@ -411,17 +491,20 @@ cleanup:
 
 int cli_check(int argc, char **argv)
 {
-	check_options opts = { .format = "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1,
+	const char *actions = getenv("GITHUB_ACTIONS");
+	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1,
 			       .git = { .scope = -1 } };
 	copylint_config *config = NULL;
 	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
 	if (rc) {
 		free(opts.rule_settings);
+		free(opts.reports);
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	if (load_config(&opts, &config) == 0)
 		status = run_check(&opts, config);
 	copylint_config_free(config);
 	free(opts.rule_settings);
+	free(opts.reports);
 	return status;
 }

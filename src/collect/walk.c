@@ -93,8 +93,9 @@ static void walk_folder(walker *w, const char *folder)
 	qsort(names, count, sizeof(char *), compare_names);
 	size_t flen = strlen(folder);
 	bool slash = flen && folder[flen - 1] == '/';
+	bool here = !strcmp(folder, ".") || !strcmp(folder, "./");  /* "a.md", as git shows it, not "./a.md" */
 	for (size_t i = 0; i < count; i++) {
-		char *path = cl_sprintf("%s%s%s", folder, slash ? "" : "/", names[i]);
+		char *path = here ? cl_strdup(names[i]) : cl_sprintf("%s%s%s", folder, slash ? "" : "/", names[i]);
 		visit(w, path, names[i]);
 		free(path);
 		free(names[i]);

@@ -115,6 +115,8 @@ static int check_option_type(const loader *ld, yaml_node_t *node, const cl_optio
 
 static int read_option(const loader *ld, cl_rule_setting *setting, yaml_node_t *key, yaml_node_t *value)
 {
+	if (!scalar(key))
+		return fail_at(ld, key, "rule options are named by plain strings");
 	const cl_option_spec *spec = option_spec(setting->rule, scalar(key));
 	if (!spec)
 		return fail_at(ld, key, "rule option '%s' is not known (see `copylint rules`)", scalar_or_blank(key));

@@ -127,20 +127,39 @@ static bool exists(const char *path, bool want_dir)
 	return stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) || S_ISREG(st.st_mode) : S_ISREG(st.st_mode));
 }
 
+/* The path of the config as the user would write it: start_dir joined with
+ * one "../" per folder walked up. */
+static char *relative_candidate(const char *start_dir, size_t levels_up)
+{
+	cl_buf path = CL_BUF_INIT;
+	if (strcmp(start_dir, ".") != 0) {
+		cl_buf_puts(&path, start_dir);
+		if (start_dir[strlen(start_dir) - 1] != '/')
+			cl_buf_putc(&path, '/');
+	}
+	for (size_t i = 0; i < levels_up; i++)
+		cl_buf_puts(&path, "../");
+	cl_buf_puts(&path, ".copylint.yml");
+	return cl_buf_detach(&path);
+}
+
 int copylint_config_discover(char **path_out, const char *start_dir)
 {
-	char *dir = absolute_path(start_dir ? start_dir : ".");
+	if (!start_dir || !*start_dir)
+		start_dir = ".";
+	char *dir = absolute_path(start_dir);
 	*path_out = NULL;
-	for (;;) {
+	for (size_t levels = 0;; levels++) {
 		char *candidate = cl_sprintf("%s%s.copylint.yml", dir, strcmp(dir, "/") ? "/" : "");
 		char *git = cl_sprintf("%s%s.git", dir, strcmp(dir, "/") ? "/" : "");
 		bool found = exists(candidate, false), at_root = exists(git, true) || !strcmp(dir, "/");
 		free(git);
+		free(candidate);
 		if (found) {
-			*path_out = candidate;
+			*path_out = start_dir[0] == '/' ? cl_sprintf("%s%s.copylint.yml", dir, strcmp(dir, "/") ? "/" : "")
+							: relative_candidate(start_dir, levels);
 			break;
 		}
-		free(candidate);
 		if (at_root)
 			break;
 		char *slash = strrchr(dir, '/');

@@ -20,20 +20,23 @@
 #include "../util/error.h"
 #include "language.h"
 
-struct copylint_checker {
-	const copylint_config *config;
-	char *language;  /* forced by the caller, or NULL */
-	unsigned jobs;
-	copylint_progress_cb progress;
-	void *progress_payload;
-};
-
 /* What one thread keeps between files. */
 typedef struct {
 	cl_segmenter *seg;
 	void **rule_state;  /* per registry index */
 	copylint_results *results;
 } worker;
+
+struct copylint_checker {
+	const copylint_config *config;
+	/* The worker of single-threaded runs, kept between runs so that break
+	 * iterators and rule states (dictionaries) are made once, not per call. */
+	worker *own_worker;
+	char *language;  /* forced by the caller, or NULL */
+	unsigned jobs;
+	copylint_progress_cb progress;
+	void *progress_payload;
+};
 
 /* A file's outcome, before it joins the sorted results. */
 typedef struct {
@@ -42,6 +45,8 @@ typedef struct {
 	copylint_finding *findings;
 	size_t count, cap;
 } file_outcome;
+
+static void worker_dispose(worker *w);
 
 int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 			 const copylint_checker_options *options)
@@ -68,6 +73,10 @@ void copylint_checker_free(copylint_checker *checker)
 {
 	if (!checker)
 		return;
+	if (checker->own_worker) {
+		worker_dispose(checker->own_worker);
+		free(checker->own_worker);
+	}
 	free(checker->language);
 	free(checker);
 }
@@ -238,21 +247,36 @@ static void finish_file(run_state *run, const file_outcome *outcome)
 	pthread_mutex_unlock(&run->lock);
 }
 
+static void work_with(run_state *run, worker *w)
+{
+	w->results = run->results;
+	for (;;) {
+		size_t i = atomic_fetch_add(&run->next, 1);
+		if (i >= run->sources->count)
+			break;
+		check_source(run->checker, w, &run->sources->items[i], run->results->files[i].path,
+			     &run->outcomes[i]);
+		finish_file(run, &run->outcomes[i]);
+	}
+}
+
 static void *work(void *arg)
 {
 	run_state *run = arg;
 	worker w;
 	worker_init(&w, run->results);
-	for (;;) {
-		size_t i = atomic_fetch_add(&run->next, 1);
-		if (i >= run->sources->count)
-			break;
-		check_source(run->checker, &w, &run->sources->items[i], run->results->files[i].path,
-			     &run->outcomes[i]);
-		finish_file(run, &run->outcomes[i]);
-	}
+	work_with(run, &w);
 	worker_dispose(&w);
 	return NULL;
+}
+
+static void work_here(run_state *run, copylint_checker *checker)
+{
+	if (!checker->own_worker) {
+		checker->own_worker = cl_malloc(sizeof(worker));
+		worker_init(checker->own_worker, run->results);
+	}
+	work_with(run, checker->own_worker);
 }
 
 static void report_progress(run_state *run)
@@ -324,7 +348,7 @@ int copylint_check_sources(copylint_results **out, copylint_checker *checker,
 	if (jobs > sources->count)
 		jobs = (unsigned)sources->count;
 	if (jobs <= 1 && !checker->progress)
-		work(&run);
+		work_here(&run, checker);
 	else
 		run_threads(&run, jobs ? jobs : 1);
 

@@ -43,7 +43,10 @@ static void close_block(md_state *st)
 static int block_kind_for(const md_state *st, int *level)
 {
 	*level = 0;
-	for (int i = st->depth - 1; i >= 0; i--) {
+	/* Containers nested deeper than the stack holds are read as the
+	 * innermost one it kept. */
+	int top = st->depth < MAX_DEPTH ? st->depth : MAX_DEPTH;
+	for (int i = top - 1; i >= 0; i--) {
 		switch (st->stack[i]) {
 		case MD_BLOCK_CODE:
 		case MD_BLOCK_HTML:

@@ -3,14 +3,25 @@
  * memory does not grow with the number of findings. */
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "../text/utf8.h"
 #include "format.h"
+
+/* Paths are bytes; JSON strings must be UTF-8 (jansson refuses others). */
+static json_t *path_json(const char *path)
+{
+	char *safe = cl_utf8_sanitize(path, strlen(path));
+	json_t *value = json_string(safe);
+	free(safe);
+	return value;
+}
 
 static json_t *related_json(const copylint_finding *f)
 {
 	json_t *list = json_array();
 	if (f->related)
-		json_array_append_new(list, json_pack("{s:s, s:I, s:I}", "path", f->related->path,
+		json_array_append_new(list, json_pack("{s:o, s:I, s:I}", "path", path_json(f->related->path),
 						      "line", (json_int_t)f->related->line,
 						      "column", (json_int_t)f->related->column));
 	return list;
@@ -21,8 +32,8 @@ static json_t *finding_json(const copylint_finding *f)
 	json_t *suggestions = json_array();
 	for (size_t i = 0; i < f->suggestion_count; i++)
 		json_array_append_new(suggestions, json_string(f->suggestions[i]));
-	return json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
-			 "path", f->path, "line", (json_int_t)f->line, "column", (json_int_t)f->column,
+	return json_pack("{s:o, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
+			 "path", path_json(f->path), "line", (json_int_t)f->line, "column", (json_int_t)f->column,
 			 "end_line", (json_int_t)f->end_line, "end_column", (json_int_t)f->end_column,
 			 "rule", f->rule, "severity", copylint_severity_name(f->severity),
 			 "message", f->message, "suggestions", suggestions, "related", related_json(f));

@@ -79,7 +79,7 @@ static int compare_findings(const void *pa, const void *pb)
 
 void cl_results_sort(copylint_results *results)
 {
-	if (results->count)  /* qsort(NULL, 0, ...) is undefined */
+	if (results->count > 1)  /* findings is NULL when there are none */
 		qsort(results->findings, results->count, sizeof(copylint_finding), compare_findings);
 }
 

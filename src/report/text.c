@@ -28,8 +28,13 @@ static bool is_bidi_control(uint32_t cp)
 }
 
 /* The displayed form of cp: itself, or a visible stand-in. */
-static void put_safe_char(cl_buf *out, uint32_t cp, const char *raw, size_t n)
+static void put_safe_char(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n)
 {
+	(void)valid;  /* ill-formed bytes arrive as U+FFFD and are shown as such */
+	if (cp == CL_REPLACEMENT_CHAR) {
+		cl_buf_put(out, "\xEF\xBF\xBD", 3);
+		return;
+	}
 	char enc[4];
 	if (cp == '\t')
 		cl_buf_putc(out, ' ');
@@ -58,14 +63,7 @@ static size_t display_width(uint32_t cp)
 static void put_safe(cl_sink *sink, const char *s)
 {
 	cl_buf out = CL_BUF_INIT;
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		bool valid;
-		size_t n = cl_utf8_decode(s + i, len - i, &cp, &valid);
-		put_safe_char(&out, cp, s + i, n);
-		i += n;
-	}
+	cl_utf8_map(&out, s, strlen(s), put_safe_char);
 	cl_sink_put(sink, out.ptr ? out.ptr : "", out.size);
 	cl_buf_dispose(&out);
 }
@@ -81,7 +79,7 @@ static void put_excerpt(cl_sink *sink, const copylint_finding *f, bool color)
 		uint32_t cp;
 		bool valid;
 		size_t n = cl_utf8_decode(s + i, len - i, &cp, &valid);
-		put_safe_char(&line, cp, s + i, n);
+		put_safe_char(&line, cp, valid, s + i, n);
 		size_t width = display_width(cp);
 		char mark = col < f->column ? ' ' : col == f->column ? '^' : col < last ? '~' : 0;
 		for (size_t w = 0; mark && w < width; w++)

@@ -70,6 +70,23 @@ size_t cl_lineindex_line_end(const cl_lineindex *idx, size_t line)
 	return end;
 }
 
+/* Code points and UTF-16 units in data[from, to). */
+static void count_units(const char *data, size_t len, size_t from, size_t to, size_t *cps, size_t *units)
+{
+	size_t i = from;
+	*cps = *units = 0;
+	while (i < to) {
+		uint32_t cp;
+		bool valid;
+		size_t n = cl_utf8_decode(data + i, len - i, &cp, &valid);
+		if (i + n > to)  /* to inside a sequence: count it once */
+			n = to - i;
+		(*cps)++;
+		*units += cp >= 0x10000 ? 2 : 1;
+		i += n;
+	}
+}
+
 void cl_lineindex_columns(cl_lineindex *idx, size_t offset, size_t *line,
 			  size_t *col_cp, size_t *col_utf16, size_t *col_byte)
 {
@@ -77,21 +94,19 @@ void cl_lineindex_columns(cl_lineindex *idx, size_t offset, size_t *line,
 		offset = idx->len;
 	size_t ln = cl_lineindex_line(idx, offset);
 	size_t start = cl_lineindex_line_start(idx, ln);
-	size_t cps = 0, units = 0, i = start;
-	if (idx->memo_line == ln && idx->memo_offset <= offset && idx->memo_offset > start) {
-		i = idx->memo_offset;
-		cps = idx->memo_cps;
-		units = idx->memo_units;
-	}
-	while (i < offset) {
-		uint32_t cp;
-		bool valid;
-		size_t n = cl_utf8_decode(idx->data + i, idx->len - i, &cp, &valid);
-		if (i + n > offset)  /* offset inside a sequence: count it once */
-			n = offset - i;
-		cps++;
-		units += cp >= 0x10000 ? 2 : 1;
-		i += n;
+	size_t cps, units, dcps, dunits;
+	bool memo_usable = idx->memo_line == ln && idx->memo_offset >= start;
+	if (memo_usable && idx->memo_offset <= offset) {
+		count_units(idx->data, idx->len, idx->memo_offset, offset, &dcps, &dunits);
+		cps = idx->memo_cps + dcps;
+		units = idx->memo_units + dunits;
+	} else if (memo_usable && idx->memo_offset - offset < offset - start) {
+		/* closer to the memo than to the line start: count back */
+		count_units(idx->data, idx->len, offset, idx->memo_offset, &dcps, &dunits);
+		cps = idx->memo_cps - dcps;
+		units = idx->memo_units - dunits;
+	} else {
+		count_units(idx->data, idx->len, start, offset, &cps, &units);
 	}
 	idx->memo_line = ln;
 	idx->memo_offset = offset;

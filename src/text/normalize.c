@@ -70,7 +70,7 @@ static void fold_into(cl_buf *out, int32_t n)
 	for (int32_t i = 0; i < n;) {
 		UChar32 c;
 		U16_NEXT(tls.dst, i, n, c);
-		if (u_isUWhiteSpace(c) || c == 0x200B) {
+		if (c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : (u_isUWhiteSpace(c) || c == 0x200B)) {
 			pending_space = out->size > 0;
 			continue;
 		}
@@ -85,6 +85,31 @@ static void fold_into(cl_buf *out, int32_t n)
 	}
 }
 
+static bool all_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* For ASCII, NFKC case folding is lower-casing: no ICU round trip. */
+static void ascii_key(cl_buf *out, const char *s, size_t len)
+{
+	bool pending_space = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			pending_space = out->size > 0;
+			continue;
+		}
+		if (pending_space)
+			cl_buf_putc(out, ' ');
+		pending_space = false;
+		cl_buf_putc(out, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+	}
+}
+
 int cl_text_key(cl_buf *out, const char *s, size_t len)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -92,6 +117,10 @@ int cl_text_key(cl_buf *out, const char *s, size_t len)
 	int32_t src_len, dst_len;
 	cl_buf_clear(out);
 	cl_buf_put(out, "", 0);
+	if (all_ascii(s, len)) {
+		ascii_key(out, s, len);
+		return 0;
+	}
 	if (U_FAILURE(status))
 		return cl_error_set(-1, "ICU NFKC_Casefold: %s", u_errorName(status));
 	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)

@@ -123,20 +123,29 @@ size_t cl_utf8_count(const char *s, size_t len)
 	return count;
 }
 
-char *cl_utf8_sanitize(const char *s, size_t len)
+void cl_utf8_map(cl_buf *out, const char *s, size_t len, cl_utf8_emit emit)
 {
-	cl_buf out = CL_BUF_INIT;
-	size_t i = 0;
-	cl_buf_put(&out, "", 0);
-	while (i < len) {
+	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		bool valid;
 		size_t n = cl_utf8_decode(s + i, len - i, &cp, &valid);
-		if (valid && cp != 0)
-			cl_buf_put(&out, s + i, n);
-		else
-			cl_buf_put(&out, "\xEF\xBF\xBD", 3);
+		emit(out, cp, valid, s + i, n);
 		i += n;
 	}
+}
+
+static void keep_valid(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n)
+{
+	if (valid && cp != 0)
+		cl_buf_put(out, raw, n);
+	else
+		cl_buf_put(out, "\xEF\xBF\xBD", 3);
+}
+
+char *cl_utf8_sanitize(const char *s, size_t len)
+{
+	cl_buf out = CL_BUF_INIT;
+	cl_buf_put(&out, "", 0);
+	cl_utf8_map(&out, s, len, keep_valid);
 	return cl_buf_detach(&out);
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../util/buf.h"
+
 #define CL_REPLACEMENT_CHAR 0xFFFDu
 
 /* Decodes one code point at s (len > 0). Returns the bytes consumed (1-4);
@@ -27,5 +29,11 @@ size_t cl_utf8_count(const char *s, size_t len);
 /* A copy of s in which every ill-formed sequence became U+FFFD; always
  * valid UTF-8, NUL-terminated. Used for text that leaves copylint. */
 char *cl_utf8_sanitize(const char *s, size_t len);
+
+/* Appends to out what emit makes of each character of s[0..len); an
+ * ill-formed sequence comes as U+FFFD with valid = false and raw pointing at
+ * its bytes. The one loop behind every escaper that works per character. */
+typedef void (*cl_utf8_emit)(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n);
+void cl_utf8_map(cl_buf *out, const char *s, size_t len, cl_utf8_emit emit);
 
 #endif

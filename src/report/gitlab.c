@@ -1,0 +1,52 @@
+/* gitlab: the GitLab Code Quality report, a JSON array of CodeClimate
+ * issues. The fingerprint hashes path, rule, flagged text and occurrence,
+ * never the line, so an issue keeps its identity when unrelated lines move
+ * and GitLab can tell new findings from old ones. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text/utf8.h"
+#include "escape.h"
+#include "format.h"
+
+static const char *gitlab_severity(copylint_severity severity)
+{
+	switch (severity) {
+	case COPYLINT_SEVERITY_ERROR: return "major";
+	case COPYLINT_SEVERITY_WARNING: return "minor";
+	default: return "info";
+	}
+}
+
+static json_t *issue_json(const copylint_finding *f)
+{
+	char fingerprint[CL_FINGERPRINT_SIZE];
+	const char *raw_path = cl_report_path(f->path);
+	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* JSON holds UTF-8 only */
+	cl_finding_fingerprint(f, fingerprint);
+	json_t *issue = json_pack("{s:s, s:s, s:s, s:s, s:[s], s:s, s:{s:s, s:{s:I, s:I}}}",
+			 "type", "issue", "description", f->message, "check_name", f->rule,
+			 "fingerprint", fingerprint, "categories", "Style",
+			 "severity", gitlab_severity(f->severity),
+			 "location", "path", path, "lines",
+			 "begin", (json_int_t)f->line, "end", (json_int_t)f->end_line);
+	free(path);
+	return issue;
+}
+
+int cl_format_gitlab(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+{
+	(void)options;
+	cl_sink_puts(sink, "[");
+	for (size_t i = 0; i < results->count; i++) {
+		json_t *issue = issue_json(&results->findings[i]);
+		char *text = json_dumps(issue, JSON_COMPACT | JSON_SORT_KEYS);
+		cl_sink_puts(sink, i ? ",\n  " : "\n  ");
+		cl_sink_puts(sink, text);
+		free(text);
+		json_decref(issue);
+	}
+	cl_sink_puts(sink, results->count ? "\n]\n" : "]\n");
+	return 0;
+}
