@@ -133,18 +133,50 @@ static int make_folders(const char *dir)
 	return error;
 }
 
-/* Written next to its place and renamed over it: git never runs half a hook. */
-static int write_hook(const char *path)
+static int write_all(int fd, const char *data, size_t len)
 {
-	if (cli_write_file_atomically(path, hook_script, sizeof(hook_script) - 1) < 0)
-		return -1;
-	mode_t mask = umask(0);
-	umask(mask);
-	if (chmod(path, 0777 & ~mask) < 0) {
-		cli_error("cannot make %s executable: %s", path, strerror(errno));
-		return -1;
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
 	}
 	return 0;
+}
+
+/* Written next to its place, made executable, then renamed over it: git
+ * never runs half a hook, nor skips one that is not executable yet. */
+static int write_hook(const char *path)
+{
+	size_t len = strlen(path) + sizeof(".tmp.XXXXXX");
+	char *tmp = malloc(len);
+	if (!tmp)
+		abort();
+	snprintf(tmp, len, "%s.tmp.XXXXXX", path);
+	mode_t mask = umask(0);
+	umask(mask);
+	int fd = mkstemp(tmp);
+	int failed = fd < 0 || write_all(fd, hook_script, sizeof(hook_script) - 1) < 0 ||
+		     fchmod(fd, 0777 & ~mask) < 0 || fsync(fd) < 0;
+	int saved = errno;
+	if (fd >= 0 && close(fd) < 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	if (!failed && rename(tmp, path) < 0) {
+		failed = 1;
+		saved = errno;
+	}
+	if (failed) {
+		cli_error("cannot write %s: %s", path, strerror(saved));
+		if (fd >= 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	return failed ? -1 : 0;
 }
 
 static int chain_existing(const hook_paths *paths)
