@@ -148,6 +148,52 @@ size_t copylint_sources_count(const copylint_sources *sources);
 const char *copylint_sources_path(const copylint_sources *sources, size_t index);
 void copylint_sources_free(copylint_sources *sources);
 
+/* ---- Sources from git -------------------------------------------------- */
+
+/* Which part of a change a git run checks. */
+typedef enum {
+	COPYLINT_SCOPE_LINES = 0, /* changed files; findings only on added or changed lines */
+	COPYLINT_SCOPE_FILES,     /* changed files, every finding in them */
+	COPYLINT_SCOPE_ALL        /* every article in the index (staged) or HEAD's tree (diff) */
+} copylint_scope;
+
+#define COPYLINT_GIT_OPTIONS_VERSION 1
+typedef struct {
+	unsigned version;
+	/* A folder inside the repository; NULL: the current folder. As git
+	 * does, GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE in the environment
+	 * take precedence, and linked worktrees are followed. */
+	const char *repository;
+	copylint_scope scope;
+	/* Limit to these paths or globs, relative to `repository` as git takes
+	 * them relative to the current folder; none: every changed file. */
+	const char *const *pathspecs;
+	size_t npathspecs;
+} copylint_git_options;
+#define COPYLINT_GIT_OPTIONS_INIT { COPYLINT_GIT_OPTIONS_VERSION, NULL, COPYLINT_SCOPE_LINES, NULL, 0 }
+
+/* Adds the articles staged for the next commit: the index against HEAD (the
+ * empty tree before the first commit), with the index's bytes (nothing is
+ * read from the working tree). Added, modified, renamed and copied files are
+ * taken; deletions, submodules, symlinks, binary blobs and Git LFS pointers
+ * are not. Articles are the config's include globs (or the article
+ * extensions) minus its exclude globs. Paths are relative to the repository
+ * root, as `git diff --name-only` prints them. Unmerged entries are an error
+ * (COPYLINT_EINVALID) that names them. */
+int copylint_sources_add_staged(copylint_sources *sources, const copylint_config *config,
+				const copylint_git_options *options);
+/* Adds the articles a branch changed: range is "BASE" (BASE...HEAD),
+ * "A..B" or "A...B" (both mean: B against the merge base of A and B, so
+ * that what was merged into A meanwhile is not reported). Bytes come from
+ * B's tree. A base that is not in the repository (a shallow clone) is an
+ * error (COPYLINT_ENOTFOUND) that says how to fetch it. */
+int copylint_sources_add_diff(copylint_sources *sources, const copylint_config *config,
+			      const char *range, const copylint_git_options *options);
+/* The folder git runs hooks from for the repository `repository` is in
+ * (NULL: the current folder): core.hooksPath when set, else the common git
+ * folder's hooks/. The caller frees *out with free(). */
+int copylint_git_hooks_dir(char **out, const char *repository);
+
 /* ---- Checking --------------------------------------------------------- */
 
 typedef enum {

@@ -14,10 +14,20 @@
 
 static const char check_usage[] =
 	"usage: copylint check [options] [PATH...]\n"
+	"       copylint check --staged [options] [-- PATHSPEC...]\n"
+	"       copylint check --diff [BASE | A..B] [options] [-- PATHSPEC...]\n"
 	"\n"
 	"Checks files and folders (default: the current folder). Folders are walked\n"
 	"for .md, .markdown, .mdx, .txt files (or the config's include globs),\n"
 	"skipping hidden entries and files that git ignores. - reads standard input.\n"
+	"\n"
+	"--staged checks what the next commit will hold: the index against HEAD,\n"
+	"the bytes in the index, not the working tree. --diff checks what a branch\n"
+	"changed: HEAD (or B) against its merge base with BASE (or A), the bytes in\n"
+	"HEAD's tree. Without BASE, --diff uses origin/$GITHUB_BASE_REF (GitHub\n"
+	"Actions) or $CI_MERGE_REQUEST_DIFF_BASE_SHA (GitLab CI). Paths are relative\n"
+	"to the repository root; the config's include/exclude globs and PATHSPECs\n"
+	"(relative to the current folder) select the files.\n"
 	"\n"
 	"options:\n"
 	"  --format FORMAT        text, json, github, github-summary, gitlab, sarif,\n"
@@ -34,6 +44,12 @@ static const char check_usage[] =
 	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
+	"  --staged               check the staged changes (for a pre-commit hook)\n"
+	"  --diff [BASE|A..B]     check what HEAD (or B) changed since BASE (or A)\n"
+	"  --scope SCOPE          with --staged or --diff: lines (default: findings on\n"
+	"                         added or changed lines only), files (every finding in\n"
+	"                         the changed files), all (every article in the index\n"
+	"                         or in HEAD's tree)\n"
 	"  -h, --help             this help\n"
 	"\n"
 	"With the github format and GITHUB_STEP_SUMMARY set, a Markdown table of the\n"
@@ -56,13 +72,14 @@ typedef struct {
 	size_t nrule_settings;
 	char **paths;
 	size_t npaths;
+	cli_git_request git;
 	char **reports;  /* FORMAT=FILE */
 	size_t nreports;
 } check_options;
 
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
-	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT
+	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE
 };
 
 static const struct option long_options[] = {
@@ -76,6 +93,9 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "staged", no_argument, NULL, OPT_STAGED },
+	{ "diff", optional_argument, NULL, OPT_DIFF },
+	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -190,6 +210,12 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 			abort();
 		opts->rule_settings[opts->nrule_settings++] = (char *)arg;
 		return 0;
+	case OPT_STAGED: opts->git.staged = true; return 0;
+	case OPT_DIFF: opts->git.diff = true; opts->git.base = arg; return 0;
+	case OPT_SCOPE:
+		if ((opts->git.scope = cli_parse_scope(arg)) < 0)
+			return cli_error("--scope takes lines, files or all, not '%s'", arg), -1;
+		return 0;
 	case 'h':
 		fputs(check_usage, stdout);
 		return 1;
@@ -199,11 +225,26 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	}
 }
 
+/* What follows "--" is set aside before getopt sees it: pathspecs in git
+ * modes, more paths otherwise. */
+static int split_at_dashes(check_options *opts, int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			opts->git.pathspecs = (const char *const *)argv + i + 1;
+			opts->git.npathspecs = (size_t)(argc - i - 1);
+			return i;
+		}
+	}
+	return argc;
+}
+
 static int parse_args(check_options *opts, int argc, char **argv)
 {
 	int opt;
 	optind = 1;
 	opterr = 1;
+	argc = split_at_dashes(opts, argc, argv);
 	while ((opt = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1) {
 		int rc = parse_option(opts, opt, optarg);
 		if (rc)
@@ -211,7 +252,7 @@ static int parse_args(check_options *opts, int argc, char **argv)
 	}
 	opts->paths = argv + optind;
 	opts->npaths = (size_t)(argc - optind);
-	return 0;
+	return cli_git_take_positionals(&opts->git, (const char *const *)opts->paths, &opts->npaths);
 }
 
 static int apply_rule_setting(copylint_config *config, const char *setting)
@@ -275,8 +316,13 @@ static int gather_sources(const check_options *opts, const copylint_config *conf
 			  copylint_sources *sources)
 {
 	static const char *const here[] = { "." };
-	if (!opts->npaths)
+	if (opts->git.staged || opts->git.diff)
+		return cli_gather_git(sources, config, &opts->git, opts->quiet);
+	if (!opts->npaths && !opts->git.npathspecs)
 		return copylint_sources_add_paths(sources, config, here, 1);
+	if (opts->git.npathspecs && copylint_sources_add_paths(sources, config, opts->git.pathspecs,
+								 opts->git.npathspecs) < 0)
+		return -1;
 	for (size_t i = 0; i < opts->npaths; i++) {
 		const char *path = opts->paths[i];
 		int error = !strcmp(path, "-") ? read_stdin(sources, opts->stdin_filename) :
@@ -469,7 +515,8 @@ cleanup:
 int cli_check(int argc, char **argv)
 {
 	const char *actions = getenv("GITHUB_ACTIONS");
-	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1 };
+	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1,
+			       .git = { .scope = -1 } };
 	copylint_config *config = NULL;
 	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
 	if (rc) {

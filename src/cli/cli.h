@@ -5,10 +5,33 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "copylint/copylint.h"
+
 /* Exit codes, the same in every mode. */
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
 int cli_check(int argc, char **argv);
+int cli_hook(int argc, char **argv);
+
+/* copylint check --staged / --diff, as the command line gave them. */
+typedef struct {
+	bool staged;
+	bool diff;
+	const char *base;   /* --diff's BASE or A..B; NULL: from the CI's variables */
+	int scope;          /* a copylint_scope, or -1 when not given */
+	const char *const *pathspecs;  /* after "--" */
+	size_t npathspecs;
+} cli_git_request;
+
+/* "lines", "files", "all" -> copylint_scope; -1 when unknown. */
+int cli_parse_scope(const char *name);
+/* Checks the git options against the positional arguments: in git modes
+ * --diff may take BASE from them and the rest are pathspecs. Returns -1
+ * (after saying why) on a bad combination, else 0. */
+int cli_git_take_positionals(cli_git_request *git, const char *const *args, size_t *nargs);
+/* Adds the sources of --staged or --diff; says which CI base was used. */
+int cli_gather_git(copylint_sources *sources, const copylint_config *config,
+		   const cli_git_request *git, bool quiet);
 int cli_rules(int argc, char **argv);
 
 /* "copylint: <message>" on standard error. */

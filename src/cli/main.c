@@ -13,6 +13,9 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  check [options] [PATH...]   check files and folders (default: .); - reads stdin\n"
+	"  check --staged              check what is staged (the pre-commit hook runs this)\n"
+	"  check --diff [BASE]         check what HEAD changed since its merge base with BASE\n"
+	"  hook install [--chain]      install the git pre-commit hook (uninstall: remove it)\n"
 	"  rules                       list every rule with its severity and summary\n"
 	"  version                     print the version\n"
 	"\n"
@@ -46,6 +49,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(command, "check"))
 		return cli_check(argc - 1, argv + 1);
+	if (!strcmp(command, "hook"))
+		return cli_hook(argc - 1, argv + 1);
 	if (!strcmp(command, "rules"))
 		return cli_rules(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", command);

@@ -27,6 +27,8 @@ void copylint_sources_free(copylint_sources *sources)
 		free(sources->items[i].fs_path);
 		free(sources->items[i].data);
 		free(sources->items[i].error);
+		free(sources->items[i].changed);
+		free(sources->items[i].config_path);
 	}
 	free(sources->items);
 	free(sources);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "copylint/copylint.h"
+#include "../util/range.h"
 
 typedef struct {
 	char *path;     /* as shown in reports */
@@ -14,6 +15,15 @@ typedef struct {
 	char *data;     /* a buffer's bytes (owned); NULL for files */
 	size_t len;
 	char *error;    /* why it cannot be checked, found while collecting */
+	/* Where the config's globs find it, when path is not that: a git
+	 * source's place in the working tree. NULL: path. */
+	char *config_path;
+	/* In git modes with scope lines: the byte spans [start, end) of the
+	 * added or changed lines (whole lines); findings elsewhere are dropped.
+	 * limit_to_changed false: every finding is kept. */
+	bool limit_to_changed;
+	cl_byte_range *changed;
+	size_t nchanged;
 } cl_source;
 
 struct copylint_sources {

@@ -185,8 +185,10 @@ static bool refuse_encoding(const char *data, size_t len, const char *path, file
 	return false;
 }
 
+/* config_path: where the config's globs look for the file (a git source's
+ * place in the working tree), usually path itself. */
 static void check_bytes(const copylint_checker *checker, worker *w, const char *path,
-			const char *data, size_t len, file_outcome *out)
+			const char *config_path, const char *data, size_t len, file_outcome *out)
 {
 	cl_findings findings = { NULL, 0, 0 };
 	cl_document doc;
@@ -200,7 +202,7 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 		if (doc.invalid_utf8_count)
 			doc.first_invalid_byte = (unsigned char)data[doc.first_invalid_utf8];
 		cl_parse_document(&doc);
-		cl_config_resolve(checker->config, path, &settings);
+		cl_config_resolve(checker->config, config_path, &settings);
 		run_rules(checker, w, &doc, &settings,
 			  document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang)),
 			  &findings);
@@ -222,7 +224,9 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 		out->message = error;
 		return;
 	}
-	check_bytes(checker, w, path, data, len, out);
+	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len, out);
+	if (source->limit_to_changed)
+		cl_results_keep_changed(out->findings, &out->count, source->changed, source->nchanged, len);
 	free(data);
 }
 

@@ -8,6 +8,7 @@
 #include "copylint/copylint.h"
 #include "../parse/document.h"
 #include "../util/keyset.h"
+#include "../util/range.h"
 #include "finding.h"
 
 typedef struct {
@@ -38,6 +39,11 @@ void cl_suppress_apply(const cl_document *doc, cl_findings *findings);
  * borrowed from the results' file table. */
 void cl_resolve_findings(cl_findings *raw, const char *data, size_t len, const char *path,
 			 copylint_finding **out, size_t *count, size_t *cap);
+
+/* Keeps the findings that start on a changed line (ranges: whole lines, in
+ * ascending order, of a file of len bytes) and frees the others. */
+void cl_results_keep_changed(copylint_finding *findings, size_t *count,
+			     const cl_byte_range *ranges, size_t nranges, size_t len);
 
 /* Sorts by path, line, column, rule, message. */
 void cl_results_sort(copylint_results *results);
