@@ -8,7 +8,7 @@ PACKAGES="build-essential cmake pkg-config git
  libicu-dev libhunspell-dev libgit2-dev libyaml-dev libmd4c-dev
  libjansson-dev libxxhash-dev libxml2-dev libcriterion-dev
  hunspell-en-us hunspell-en-gb hunspell-cs hunspell-de-de hunspell-fr
- hunspell-pl hunspell-ru python3 python3-jsonschema python3-rfc3987"
+ hunspell-pl hunspell-ru python3 python3-jsonschema python3-yaml python3-rfc3987"
 
 missing=""
 for pkg in $PACKAGES; do
