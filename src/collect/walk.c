@@ -19,6 +19,7 @@ typedef struct {
 	const copylint_config *config;
 	git_repository *repo;   /* the repository the walk root is in, or NULL */
 	char *workdir;          /* its working folder, absolute, with a trailing '/' */
+	bool git_started;       /* libgit2 initialised by this walk */
 } walker;
 
 static void add_entry(copylint_sources *sources, const char *path, const char *error)
@@ -90,7 +91,8 @@ static void walk_folder(walker *w, const char *folder)
 		names[count++] = cl_strdup(entry->d_name);
 	}
 	closedir(dir);
-	qsort(names, count, sizeof(char *), compare_names);
+	if (count > 1)  /* names is NULL for an empty folder */
+		qsort(names, count, sizeof(char *), compare_names);
 	size_t flen = strlen(folder);
 	bool slash = flen && folder[flen - 1] == '/';
 	bool here = !strcmp(folder, ".") || !strcmp(folder, "./");  /* "a.md", as git shows it, not "./a.md" */
@@ -103,8 +105,37 @@ static void walk_folder(walker *w, const char *folder)
 	free(names);
 }
 
+/* Is there a .git (folder or file) in folder or above it? Asked before
+ * starting libgit2, whose start-up (it loads TLS certificates) costs more
+ * than checking a small article. */
+static bool inside_repository(const char *folder)
+{
+	char resolved[PATH_MAX];
+	if (!realpath(folder, resolved))
+		return false;
+	for (;;) {
+		char *git = cl_sprintf("%s/.git", resolved);
+		struct stat st;
+		bool found = stat(git, &st) == 0;
+		free(git);
+		if (found)
+			return true;
+		char *slash = strrchr(resolved, '/');
+		if (!slash || slash == resolved)
+			return false;
+		*slash = '\0';
+	}
+}
+
 static void open_repository(walker *w, const char *folder)
 {
+	w->repo = NULL;
+	if (getenv("GIT_DIR") == NULL && !inside_repository(folder))
+		return;
+	if (!w->git_started) {
+		git_libgit2_init();
+		w->git_started = true;
+	}
 	if (git_repository_open_ext(&w->repo, folder, 0, NULL) < 0 || git_repository_is_bare(w->repo)) {
 		git_repository_free(w->repo);
 		w->repo = NULL;
@@ -146,10 +177,10 @@ static void add_path(walker *w, const char *path)
 int copylint_sources_add_paths(copylint_sources *sources, const copylint_config *config,
 			       const char *const *paths, size_t count)
 {
-	walker w = { sources, config, NULL, NULL };
-	git_libgit2_init();
+	walker w = { sources, config, NULL, NULL, false };
 	for (size_t i = 0; i < count; i++)
 		add_path(&w, paths[i]);
-	git_libgit2_shutdown();
+	if (w.git_started)
+		git_libgit2_shutdown();
 	return 0;
 }

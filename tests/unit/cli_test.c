@@ -250,6 +250,18 @@ Test(cli, a_path_that_is_not_utf8_in_json)
 	run_result_free(&r);
 }
 
+Test(cli, an_empty_folder_checks_nothing)
+{
+	char *cmd;
+	asprintf(&cmd, "mkdir -p '%s/empty'", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	run_result r = run((const char *[]){ "check", "empty", NULL });
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(r.out, "0 files checked: 0 errors, 0 warnings, 0 infos\n");
+	run_result_free(&r);
+}
+
 Test(cli, stdin_without_a_name)
 {
 	run_result r = run_copylint(dir, (const char *[]){ "check", "--quiet", "-", NULL }, "so so good\n", NULL);
