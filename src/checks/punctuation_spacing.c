@@ -103,7 +103,8 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	if (is_emoticon(punct, next) || ((punct == ':' || punct == ',') && typo_is_digit(next)) ||
 	    (quote && next && !typo_is_plain_space(next) && !strchr(".,;:!?)", (int)next)))
 		return;
-	if (!typo_is_prose(block, s, at + 1))
+	/* After code (`&&` , `||`) a space keeps the code apart on purpose. */
+	if (!typo_is_prose(block, s, at + 1) || cl_block_in_span(block, prev_at, s))
 		return;
 	char shown[8] = { 0 };
 	cl_utf8_encode(punct, shown);

@@ -120,10 +120,11 @@ typedef struct {
 static void close_mark(cl_check_ctx *ctx, const cl_block *block, pair_stack *st, size_t at, uint32_t cp)
 {
 	size_t i = st->depth;
-	if (cp == ')' && is_marker_or_emoticon(block->text, at))
-		return;
 	while (i > 0 && st->stack[i - 1].pair->close != cp)
 		i--;
+	/* `a)` closes the innermost open bracket if it is one, else it is a list marker. */
+	if (cp == ')' && is_marker_or_emoticon(block->text, at) && !(i > 0 && i == st->depth))
+		return;
 	if (i == 0) {
 		if (!is_apostrophe(cp))
 			report(ctx, block, at, cp, false);
@@ -146,11 +147,18 @@ static void check_char(cl_check_ctx *ctx, const cl_block *block, const pair_set 
 	size_t prev_at, n;
 	uint32_t before = typo_cp_before(block->text, at, &prev_at), after = typo_cp_at(block->text, block->len, at + size, &n);
 	const pair *opens = find_pair(set, cp, true), *closes = find_pair(set, cp, false);
-	/* A mark between two letters is an apostrophe (it’s) or a typo, not a quote. */
-	if ((opens || closes) && is_word_char(before) && is_word_char(after) && cp != '(' && cp != '[')
+	/* A quote mark between two letters is an apostrophe (it’s) or a typo,
+	 * a bracket there is part of the word: (re)packaging. */
+	if (is_word_char(before) && is_word_char(after)) {
+		if (cp == ')' || cp == ']')
+			close_mark(ctx, block, st, at, cp);
+		else if ((cp == '(' || cp == '[') && st->depth < MAX_DEPTH)
+			st->stack[st->depth++] = (opener){ at, opens };
 		return;
+	}
 	bool top_matches = st->depth && st->stack[st->depth - 1].pair->close == cp;
-	if (closes && (top_matches || !opens || is_word_char(before) || strchr(".,!?", (int)(before < 0x80 ? before : 0))))
+	if (closes && (top_matches || !opens || is_word_char(before) ||
+		       (before && before < 0x80 && strchr(".,!?", (int)before))))
 		close_mark(ctx, block, st, at, cp);
 	else if (opens && (!is_apostrophe(cp) || is_word_char(after)) && st->depth < MAX_DEPTH)
 		st->stack[st->depth++] = (opener){ at, opens };
@@ -162,7 +170,8 @@ static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, con
 	pair_stack st = { .depth = 0 };
 	for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
 		uint32_t cp = typo_cp_at(block->text, block->len, at, &size);
-		if ((find_pair(set, cp, true) || find_pair(set, cp, false)) && typo_is_prose(block, at, at + size))
+		/* Only spans: a quote mark delimits a bare path or URL, it is not inside it. */
+		if ((find_pair(set, cp, true) || find_pair(set, cp, false)) && !cl_block_in_span(block, at, at + size))
 			check_char(ctx, block, set, &st, at, size, cp);
 	}
 	for (size_t i = 0; i < st.depth; i++) {
