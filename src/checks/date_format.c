@@ -1,8 +1,11 @@
 /* date-format: one document that writes dates in two formats
  * (2024-03-24 15:53:19 and 24. 3. 2024 15:53). The first full date (with
- * a year) sets the document's format; each date in another format is
- * reported with the first one as the related location. Dates without a
- * year and lone times are not compared; front-matter values are data. */
+ * a year) of each kind, numeric or with the month's name, sets the
+ * document's format for that kind; each date of that kind in another
+ * format is reported with the first one as the related location. A
+ * numeric date in a metadata line and "27 March 2024" in prose are not
+ * the same kind of value. Dates without a year and lone times are not
+ * compared; front-matter values are data. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +59,7 @@ static void compare(cl_check_ctx *ctx, const cl_block *block, const cl_datetime 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
 	state *st = ctx->state;
-	first_date first = { NULL, 0 };
+	first_date first[2] = { { NULL, 0 }, { NULL, 0 } };  /* numeric, named */
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		const cl_block *block = &doc->blocks[b];
 		if (block->kind == CL_BLOCK_FIELD)
@@ -65,7 +68,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 		for (size_t i = 0; i < n; i++) {
 			const cl_datetime *dt = &st->found[i];
 			if (dt->year && !dt->broken && !dt->lone_time && typo_is_prose(block, dt->start, dt->end))
-				compare(ctx, block, dt, &first);
+				compare(ctx, block, dt, &first[strstr(dt->family, "MMMM") != NULL]);
 		}
 	}
 	return 0;
@@ -75,9 +78,10 @@ const cl_rule cl_rule_date_format = {
 	.info = {
 		.id = "date-format",
 		.summary = "Dates written in more than one format in one document",
-		.description = "The first full date in a document sets its format (2024-03-24, "
-			       "24. 3. 2024, 24.03.2024, 24/03/2024, 24 March 2024, March 24, 2024); "
-			       "a date written in another format is reported, pointing at the first. "
+		.description = "The first full numeric date in a document sets its numeric format "
+			       "(2024-03-24, 24. 3. 2024, 24.03.2024, 24/03/2024), the first date with "
+			       "a month name its written format (24 March 2024, March 24, 2024); a "
+			       "date of the same kind in another format is reported, pointing at the first. "
 			       "Dates without a year, lone times and front-matter values are not compared.",
 		.default_severity = COPYLINT_SEVERITY_INFO,
 	},

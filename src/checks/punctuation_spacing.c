@@ -129,7 +129,7 @@ static void space_after(cl_check_ctx *ctx, const cl_block *block, size_t at, siz
 		rest++;
 	uint32_t after;
 	after = typo_cp_at(text, len, j, &n);
-	if (rest < 1 || (after && !typo_is_plain_space(after) && !strchr(",;:!?", (int)after)) ||
+	if (rest < 1 || (after && !typo_is_plain_space(after) && !strchr(".,;:!?", (int)after)) ||
 	    !typo_is_prose(block, i, j))
 		return;
 	char shown[8] = { 0 };
