@@ -2,6 +2,8 @@
  * public API: every broken case is found at its exact line and column,
  * and the correct text next to it gives no finding. */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -193,4 +195,44 @@ Test(formatting_rules, run_together_list)
 		{ "en", "a.md", "Run `01 – a 02 – b` here.\n", 0, { { 0 } } },
 	};
 	RUN("run-together-list", cases);
+}
+
+static run_result run_with_config(const char *config, const char *text)
+{
+	char *dir = make_temp_dir(), *path;
+	asprintf(&path, "%s/.copylint.yml", dir);
+	write_file(path, config, strlen(config));
+	free(path);
+	asprintf(&path, "%s/a.txt", dir);
+	write_file(path, text, strlen(text));
+	free(path);
+	const char *argv[] = { "check", "--lang", "fr", "--quiet", "a.txt", NULL };
+	run_result r = run_copylint(dir, argv, NULL, NULL);
+	remove_tree(dir);
+	free(dir);
+	return r;
+}
+
+Test(formatting_rules, french_spacing_option)
+{
+	const char *text = "Il a dit : oui\u00A0; non.\n";
+	run_result r = run_with_config("rules:\n  punctuation-spacing:\n    french-spacing: strict\n", text);
+	cr_expect_eq(r.status, 1);
+	cr_expect(strstr(r.out, "a.txt:1:9: warning: ordinary space before “:”") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "a.txt:1:15: warning: French sets a narrow no-break space (U+202F) before “;”") != NULL,
+		  "%s", r.out);
+	run_result_free(&r);
+	r = run_with_config("rules:\n  punctuation-spacing:\n    french-spacing: either\n", text);
+	cr_expect(strstr(r.out, "a.txt:1:9: info: ordinary space before “:”") != NULL, "%s", r.out);
+	cr_expect(strstr(r.out, "1:15") == NULL, "%s", r.out);
+	run_result_free(&r);
+}
+
+Test(formatting_rules, french_spacing_option_rejects_other_values)
+{
+	run_result r = run_with_config("rules:\n  punctuation-spacing:\n    french-spacing: loose\n", "Texte.\n");
+	cr_expect_eq(r.status, 2);
+	cr_expect(strstr(r.err, "option french-spacing must be one of: either, strict") != NULL, "%s", r.err);
+	cr_expect(strstr(r.err, ".copylint.yml:3:21") != NULL, "%s", r.err);
+	run_result_free(&r);
 }
