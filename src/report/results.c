@@ -79,7 +79,8 @@ static int compare_findings(const void *pa, const void *pb)
 
 void cl_results_sort(copylint_results *results)
 {
-	qsort(results->findings, results->count, sizeof(copylint_finding), compare_findings);
+	if (results->count)  /* findings is NULL when there are none: qsort wants a pointer */
+		qsort(results->findings, results->count, sizeof(copylint_finding), compare_findings);
 }
 
 size_t copylint_results_count(const copylint_results *results)
