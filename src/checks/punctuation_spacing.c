@@ -99,6 +99,9 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	uint32_t before = typo_cp_before(text, s, &prev_at);
 	if (s == at || s == 0 || !ends_word(before) || (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
 		return;
+	/* `100 years : paper` sets the colon apart on purpose, as a separator. */
+	if (punct == ':' && (next == ' ' || next == ':'))
+		return;
 	bool quote = punct == rules->closing_quote;
 	if (is_emoticon(punct, next) || ((punct == ':' || punct == ',') && typo_is_digit(next)) ||
 	    (quote && next && !typo_is_plain_space(next) && !strchr(".,;:!?)", (int)next)))
@@ -200,7 +203,8 @@ static void french_before(cl_check_ctx *ctx, const cl_block *block, const locale
 {
 	size_t prev_at, size = punct < 0x80 ? 1 : 2;
 	uint32_t before = typo_cp_before(block->text, at, &prev_at);
-	if (!french_wants_space(rules, punct) || at == 0 || !typo_is_prose(block, prev_at, at + size))
+	if (!french_wants_space(rules, punct) || at == 0 || !typo_is_prose(block, prev_at, at + size) ||
+	    (punct == ':' && (before == ':' || next == ':')))  /* config::NM, a::b */
 		return;
 	if (typo_is_nbsp(before)) {
 		if (rules->strict && french_nbsp(punct) == TYPO_NNBSP && before != TYPO_NNBSP) {

@@ -164,10 +164,24 @@ static void check_char(cl_check_ctx *ctx, const cl_block *block, const pair_set 
 		st->stack[st->depth++] = (opener){ at, opens };
 }
 
+/* A cell or item that holds only a quote mark is a ditto mark (〃). */
+static bool is_ditto(const cl_block *block)
+{
+	size_t start = 0, end = block->len, size;
+	while (start < end && block->text[start] == ' ')
+		start++;
+	while (end > start && block->text[end - 1] == ' ')
+		end--;
+	typo_cp_at(block->text, end, start, &size);
+	return end > start && start + size == end;
+}
+
 static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, const pair_set *set)
 {
 	const cl_block *block = &doc->blocks[b];
 	pair_stack st = { .depth = 0 };
+	if (is_ditto(block))
+		return;
 	for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
 		uint32_t cp = typo_cp_at(block->text, block->len, at, &size);
 		/* Only spans: a quote mark delimits a bare path or URL, it is not inside it. */

@@ -95,6 +95,8 @@ Test(formatting_rules, punctuation_spacing)
 		{ "fr-CA", "a.txt", "Vraiment? Oui; non! Il a dit\u00A0: «\u00A0oui\u00A0».\n", 0, { { 0 } } },
 		{ "fr-CA", "a.txt", "Il a dit: «oui».\n", 3, { { 1, 9 }, { 1, 11 }, { 1, 15 } } },
 		{ "fr-CH", "a.txt", "Vraiment? Il a dit\u00A0: oui.\n", 0, { { 0 } } },
+		{ "en", "a.txt", "100 years : paper, a::b and std::string.\n", 0, { { 0 } } },
+		{ "fr", "a.txt", "La section config::NM et a::b.\n", 0, { { 0 } } },
 		{ "it", "a.txt", "Nell' anno dell' acqua.\n", 2, { { 1, 1 }, { 1, 12 } } },
 		{ "it", "a.txt", "Nell'anno, un po' di acqua.\n", 0, { { 0 } } },
 	};
@@ -125,6 +127,7 @@ Test(formatting_rules, unbalanced_pair)
 		{ "de", "a.txt", "Er sagte „Hallo“ und »tschüss« und ‚leise‘.\n", 0, { { 0 } } },
 		{ "cs", "a.txt", "Řekl ahoj“.\n", 1, { { 1, 10 } } },
 		{ "cs", "a.txt", "Řekl „ahoj“ a ‚tiše‘ (potichu).\n", 0, { { 0 } } },
+		{ "de", "a.md", "| Paket | Zweck |\n| --- | --- |\n| a | WPA |\n| b | \" |\n", 0, { { 0 } } },
 		{ "fr", "a.txt", "Il dit «\u00A0oui.\n", 1, { { 1, 8 } } },
 		{ "fr", "a.txt", "Il dit «\u00A0oui\u00A0» (vraiment).\n", 0, { { 0 } } },
 	};
