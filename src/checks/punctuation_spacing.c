@@ -234,17 +234,21 @@ static void french_after_opening(cl_check_ctx *ctx, const cl_block *block, const
 		french_report(ctx, block, rules, at, at + 2, 0xAB, false, true);
 }
 
+/* in_ascii_quote: inside "…", which French copy keeps for literal text
+ * (program output, configuration lines), not for its own quotations. */
 static void check_char(cl_check_ctx *ctx, const cl_block *block, const locale_rules *rules, size_t at,
-		       size_t size, uint32_t cp)
+		       size_t size, uint32_t cp, bool in_ascii_quote)
 {
 	size_t n;
 	uint32_t next = typo_cp_at(block->text, block->len, at + size, &n);
-	bool french_mark = rules->french && (cp == ':' || cp == ';' || cp == '!' || cp == '?' || cp == 0xBB);
+	bool french_mark = rules->french && !in_ascii_quote &&
+			   (cp == ':' || cp == ';' || cp == '!' || cp == '?' || cp == 0xBB);
 	if (french_mark)
 		french_before(ctx, block, rules, at, cp, next);
-	else if (cp == 0xAB && rules->french)
+	else if (cp == 0xAB && rules->french && !in_ascii_quote)
 		french_after_opening(ctx, block, rules, at);
-	else if ((cp < 0x80 && strchr(",.:;!?)]", (int)cp)) || (cp == rules->closing_quote && cp != '"'))
+	else if ((cp < 0x80 && strchr(rules->french ? ",.)]" : ",.:;!?)]", (int)cp)) ||
+		 (!rules->french && cp == rules->closing_quote && cp != '"'))
 		space_before(ctx, block, rules, at, cp, next);
 	if (cp == '.' || cp == '!' || cp == '?')
 		space_after(ctx, block, at, size);
@@ -258,9 +262,12 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	read_locale(ctx, &rules);
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		const cl_block *block = &doc->blocks[b];
+		bool in_ascii_quote = false;
 		for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
 			uint32_t cp = typo_cp_at(block->text, block->len, at, &size);
-			check_char(ctx, block, &rules, at, size, cp);
+			if (cp == '"' && !cl_block_in_span(block, at, at + 1))
+				in_ascii_quote = !in_ascii_quote;
+			check_char(ctx, block, &rules, at, size, cp, in_ascii_quote);
 		}
 	}
 	return 0;

@@ -97,6 +97,7 @@ Test(formatting_rules, punctuation_spacing)
 		{ "fr-CH", "a.txt", "Vraiment? Il a dit\u00A0: oui.\n", 0, { { 0 } } },
 		{ "en", "a.txt", "100 years : paper, a::b and std::string.\n", 0, { { 0 } } },
 		{ "fr", "a.txt", "La section config::NM et a::b.\n", 0, { { 0 } } },
+		{ "fr", "a.txt", "Résultat de `lsusb`\u00A0: \"Bus 001 Device 001: ID 1d6b:0002\", dit-il.\n", 0, { { 0 } } },
 		{ "it", "a.txt", "Nell' anno dell' acqua.\n", 2, { { 1, 1 }, { 1, 12 } } },
 		{ "it", "a.txt", "Nell'anno, un po' di acqua.\n", 0, { { 0 } } },
 	};
