@@ -240,3 +240,20 @@ Test(formatting_rules, french_spacing_option_rejects_other_values)
 	cr_expect(strstr(r.err, ".copylint.yml:3:21") != NULL, "%s", r.err);
 	run_result_free(&r);
 }
+
+Test(formatting_rules, ill_formed_input)
+{
+	/* Bytes that are not UTF-8 are the encoding rule's business: the
+	 * formatting rules read them as U+FFFD without reporting them, and keep
+	 * working around them. */
+	const char *text = "Ok \xFF 2024-03 -26 \xC3 \xE2\x80 “\xF0\x9F\n\n- \xC0\xAF (\xED\xA0\x80) 01 – a\x80 02 – b\n";
+	copylint_results *r = check_text("a.md", text, "fr", NULL);
+	cr_assert_not_null(r);
+	cr_expect_eq(count_rule(r, "invisible-character"), 0);
+	cr_expect_not_null(find_at(r, "timestamp", 1, 6));
+	cr_expect_eq(count_rule(r, "run-together-list"), 0, "a Markdown list item, not `01 –` at its start");
+	copylint_results_free(r);
+	r = check_text("a.txt", "", "cs", NULL);
+	cr_expect_eq(copylint_results_count(r), 0);
+	copylint_results_free(r);
+}
