@@ -257,3 +257,20 @@ Test(formatting_rules, ill_formed_input)
 	cr_expect_eq(copylint_results_count(r), 0);
 	copylint_results_free(r);
 }
+
+Test(formatting_rules, silent_in_markup)
+{
+	static const char *const rules[] = { "timestamp", "date-format", "punctuation-spacing", "unbalanced-pair",
+					     "whitespace", "invisible-character", "mixed-script", "run-together-list", NULL };
+	const char *text =
+		"---\ntitle: Fine title\n\"2024-03 -26 Feat .:\": key\n---\n"
+		"Text <span title=\"2024-03 -26 Feat .: ( G\u0430za  \u200B\">inline</span> here.\n\n"
+		"<div class=\"x  y\" data-d=\"2024-02-30\">\n01 – a 02 – b  Feat .:\n</div>\n\n"
+		"See [the docs](https://x.org/2024-03-31/a_(b) \"Feat .: 2024-13-01\") and `( “ 2024-03 -26`.\n\n"
+		"```\n01 – a 02 – b  Feat .: G\u0430za ( \n```\n";
+	copylint_results *r = check_text("a.md", text, "en", NULL);
+	cr_assert_not_null(r);
+	for (size_t i = 0; rules[i]; i++)
+		cr_expect_eq(count_rule(r, rules[i]), 0, "%s fired in markup", rules[i]);
+	copylint_results_free(r);
+}
