@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "../util/alloc.h"
 #include "typo_common.h"
 
@@ -19,6 +21,18 @@ static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_b
 {
 	size_t prev_at, src_start = cl_block_source_start(block, at), src_end = cl_block_source_end(block, end);
 	uint32_t before = typo_cp_before(block->text, at, &prev_at);
+	/* `work.)  You`: the sentence ends inside the bracket or quote. */
+	if (before == ')' || before == ']' || u_charType((UChar32)before) == U_FINAL_PUNCTUATION || before == '"') {
+		size_t inner_at;
+		uint32_t inner = typo_cp_before(block->text, prev_at, &inner_at);
+		before = sentence_end(inner) ? inner : before;
+	}
+	/* `<joss@debian.org>  Wed,  8 Oct`, `<year>  <name>`, `MA  02110-1301`:
+	 * signature, template and address layout, numbers aligned in columns. */
+	const char *text = block->text;
+	bool padded_digit = end < block->len && text[end] >= '0' && text[end] <= '9';  /* MA  02110, Wed,  8 */
+	if (before == '>' || padded_digit || typo_is_digit(before))
+		return;
 	/* The spaces must stand side by side on one source line (not around a soft break). */
 	if (at == 0 || end >= block->len || sentence_end(before) || src_end - src_start != end - at ||
 	    memchr(doc->data + src_start, '\n', src_end - src_start) || !typo_is_prose(block, prev_at, end + 1))
@@ -27,11 +41,22 @@ static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_b
 	typo_fix(f, block, at, end, " ");
 }
 
+/* Plain text aligns columns and indents with tabs; a tab is a slip only
+ * inside running words (`the\tcat`). Markdown prose has no such use. */
+static bool tab_is_slip(const cl_document *doc, const cl_block *block, size_t at)
+{
+	size_t prev_at, size;
+	if (doc->format != CL_FORMAT_TEXT)
+		return true;
+	return u_islower((UChar32)typo_cp_before(block->text, at, &prev_at)) &&
+	       u_islower((UChar32)typo_cp_at(block->text, block->len, at + 1, &size));
+}
+
 static void check_block_text(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block)
 {
 	const char *text = block->text;
 	for (size_t at = 0; at < block->len; at++) {
-		if (text[at] == '\t' && typo_is_prose(block, at, at + 1)) {
+		if (text[at] == '\t' && typo_is_prose(block, at, at + 1) && tab_is_slip(doc, block, at)) {
 			typo_report(ctx, block, at, at + 1, cl_strdup("tab in prose"));
 		} else if (text[at] == ' ' && at + 1 < block->len && text[at + 1] == ' ') {
 			size_t end = at;
@@ -71,7 +96,11 @@ static void leading(cl_check_ctx *ctx, const cl_document *doc, size_t line, size
 	size_t at = line, size;
 	while (at < eol && s[at] == ' ')
 		at++;
-	if (at == line || at - line > 3 || !typo_is_letter(typo_cp_at(s, eol, at, &size)))
+	size_t word_end = at;
+	while (word_end < eol && s[word_end] != ' ')
+		word_end++;
+	bool url = memmem(s + at, word_end - at, "://", 3) || memchr(s + at, '@', word_end - at);
+	if (at == line || at - line > 3 || url || !typo_is_letter(typo_cp_at(s, eol, at, &size)))
 		return;
 	cl_finding *f = cl_check_report(ctx, line, at, cl_strdup("space before the first word of the line"));
 	cl_finding_set_fix(f, line, at, "");
@@ -91,16 +120,34 @@ static size_t line_end(const char *s, size_t len, size_t at)
 	return at;
 }
 
+static bool indented(const cl_document *doc, size_t line)
+{
+	return line < doc->len && (doc->data[line] == ' ' || doc->data[line] == '\t');
+}
+
+/* A stray space starts one line of a plain-text paragraph whose lines
+ * around it are not indented: an indented block, a hanging indent, a list
+ * item's lines or a first-line indent are layout. */
+static bool leading_is_stray(const cl_document *doc, const cl_block *block, size_t first_line, size_t line,
+			     size_t eol, size_t block_end)
+{
+	size_t next = eol + 1 < doc->len && doc->data[eol] == '\r' ? eol + 2 : eol + 1;
+	size_t prev = line_start(doc->data, line - 1);
+	return doc->format == CL_FORMAT_TEXT && block->kind == CL_BLOCK_PARAGRAPH && line > first_line &&
+	       !indented(doc, prev) && (next > block_end || !indented(doc, next));
+}
+
 /* The raw lines of one block, those a previous block has not covered. */
 static size_t check_lines(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block, size_t done)
 {
 	size_t start, end;
 	block_extent(block, &start, &end);
-	for (size_t line = line_start(doc->data, start); line <= end && line < doc->len;) {
+	size_t first_line = line_start(doc->data, start);
+	for (size_t line = first_line; line <= end && line < doc->len;) {
 		size_t eol = line_end(doc->data, doc->len, line);
 		if (line >= done) {
 			trailing(ctx, doc, line, eol, eol >= end);
-			if (doc->format == CL_FORMAT_TEXT)
+			if (leading_is_stray(doc, block, first_line, line, eol, end))
 				leading(ctx, doc, line, eol);
 			done = eol + 1;
 		}
@@ -129,8 +176,10 @@ const cl_rule cl_rule_whitespace = {
 		.summary = "Doubled, trailing and stray white space",
 		.description = "Two or more spaces inside a sentence, spaces or tabs at the end of "
 			       "a line (except the two spaces of a Markdown hard line break), tabs in "
-			       "prose, and in plain text one to three spaces before a line's first "
-			       "word. Code, front matter and HTML are not looked at. Fixes remove "
+			       "prose (in plain text, only between two words: tabs there also align "
+			       "columns), and in plain text one to three spaces before the first word "
+			       "of a paragraph's later line. Code, front matter and HTML are not "
+			       "looked at. Fixes remove "
 			       "the extra white space.",
 		.default_severity = COPYLINT_SEVERITY_WARNING,
 	},

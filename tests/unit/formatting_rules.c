@@ -139,10 +139,15 @@ Test(formatting_rules, whitespace)
 {
 	static const rule_case cases[] = {
 		{ "en", "a.txt", "Two  spaces here.\n", 1, { { 1, 4 } } },
-		{ "en", "a.txt", "Sentence.  Next one.\n", 0, { { 0 } } },
+		{ "en", "a.txt", "Sentence.  Next one (in brackets.)  And “quoted.”  Then <me@x.org>  Wed,  8 Oct.\n", 0, { { 0 } } },
+		{ "en", "a.txt", "See this:\n  https://x.org/a\nfor more.\n", 0, { { 0 } } },
+		{ "en", "a.txt", "[A note that\n hangs its lines\n under the first.]\n\nBoston, MA  02110-1301  USA.\n", 0, { { 0 } } },
 		{ "en", "a.txt", "Trailing here.   \nNext line.\n", 1, { { 1, 15 } } },
-		{ "en", "a.txt", " Leading space line.\nline two.\n", 1, { { 1, 1 } } },
-		{ "en", "a.txt", "A\ttab here.\n", 1, { { 1, 2 } } },
+		{ "en", "a.txt", "First line here.\n second line.\n", 1, { { 2, 1 } } },
+		{ "en", "a.txt", "  An indented paragraph,\n  indented throughout.\n\n- item\n  hanging line.\n", 0, { { 0 } } },
+		{ "en", "a.txt", "a\ttab here.\n", 1, { { 1, 2 } } },
+		{ "en", "a.txt", "\tgcc\t: gcc-12 and g++\t: g++-12 in columns.\n", 0, { { 0 } } },
+		{ "en", "a.md", "A\ttab in Markdown prose.\n", 1, { { 1, 2 } } },
 		{ "cs", "a.txt", "Dvě  mezery.\n", 1, { { 1, 4 } } },
 		{ "de", "a.txt", "Zwei  Leerzeichen.\n", 1, { { 1, 5 } } },
 		{ "fr", "a.txt", "Deux  espaces\u00A0: non.\n", 1, { { 1, 5 } } },
