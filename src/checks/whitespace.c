@@ -131,10 +131,11 @@ static bool indented(const cl_document *doc, size_t line)
 static bool leading_is_stray(const cl_document *doc, const cl_block *block, size_t first_line, size_t line,
 			     size_t eol, size_t block_end)
 {
+	if (doc->format != CL_FORMAT_TEXT || block->kind != CL_BLOCK_PARAGRAPH || line <= first_line)
+		return false;
 	size_t next = eol + 1 < doc->len && doc->data[eol] == '\r' ? eol + 2 : eol + 1;
 	size_t prev = line_start(doc->data, line - 1);
-	return doc->format == CL_FORMAT_TEXT && block->kind == CL_BLOCK_PARAGRAPH && line > first_line &&
-	       !indented(doc, prev) && (next > block_end || !indented(doc, next));
+	return !indented(doc, prev) && (next > block_end || !indented(doc, next));
 }
 
 /* The raw lines of one block, those a previous block has not covered. */
