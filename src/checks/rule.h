@@ -22,9 +22,17 @@ typedef struct {
 	cl_option_type type;
 } cl_option_spec;
 
+typedef struct cl_option_choices {
+	const char *name;
+	const char *const *values;  /* NULL-terminated */
+} cl_option_choices;
+
 typedef struct cl_rule {
 	copylint_rule_info info;
 	const cl_option_spec *options;  /* terminated by { NULL } ; NULL for none */
+	/* String options that take one of a few values, terminated by { NULL };
+	 * NULL for none. The config loader rejects other values. */
+	const struct cl_option_choices *choices;
 	/* Per-thread state a rule keeps between documents (caches, handles);
 	 * both NULL when it keeps none. */
 	void *(*state_new)(void);

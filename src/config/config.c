@@ -92,6 +92,29 @@ static const cl_option_spec *option_spec(const cl_rule *rule, const char *name)
 	return NULL;
 }
 
+/* The values a string option may take, or NULL for any. */
+static const char *const *option_choices(const cl_rule *rule, const char *name)
+{
+	for (const cl_option_choices *c = rule->choices; c && c->name; c++)
+		if (!strcmp(c->name, name))
+			return c->values;
+	return NULL;
+}
+
+/* 0 when value is one of the option's choices (or it has none). */
+static int check_option_choice(const loader *ld, yaml_node_t *node, const cl_rule *rule, const char *name)
+{
+	const char *const *values = option_choices(rule, name);
+	const char *value = scalar(node);
+	char allowed[256] = "";
+	for (size_t i = 0; values && value && values[i]; i++) {
+		if (!strcmp(values[i], value))
+			return 0;
+		snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s", i ? ", " : "", values[i]);
+	}
+	return values && value ? fail_at(ld, node, "option %s must be one of: %s", name, allowed) : 0;
+}
+
 static int check_option_type(const loader *ld, yaml_node_t *node, const cl_option_spec *spec)
 {
 	const char *value = scalar(node);
@@ -122,6 +145,8 @@ static int read_option(const loader *ld, cl_rule_setting *setting, yaml_node_t *
 	if (!spec)
 		return fail_at(ld, key, "rule option '%s' is not known (see `copylint rules`)", scalar_or_blank(key));
 	int error = check_option_type(ld, value, spec);
+	if (!error && spec->type == CL_OPTION_STRING)
+		error = check_option_choice(ld, value, setting->rule, spec->name);
 	if (error < 0)
 		return error;
 	char **values = NULL;
