@@ -31,8 +31,7 @@ cl_finding *cl_findings_add(cl_findings *list, const char *rule, copylint_severi
 			    size_t start, size_t end, char *message);
 void cl_finding_add_suggestion(cl_finding *finding, const char *text);
 void cl_finding_set_related(cl_finding *finding, size_t at);
-/* A certain fix: replace source [start, end) with text. Also offered as the
- * first suggestion. */
+/* A certain fix: replace source [start, end) with text ("" deletes). */
 void cl_finding_set_fix(cl_finding *finding, size_t start, size_t end, const char *text);
 /* Frees what one finding owns (not the finding itself). */
 void cl_finding_dispose(cl_finding *finding);

@@ -27,16 +27,27 @@ static json_t *related_json(const copylint_finding *f)
 	return list;
 }
 
+/* A certain fix, in the same units as the finding; absent when none. */
+static json_t *fix_json(const copylint_fix *fix)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:s}", "line", (json_int_t)fix->line,
+			 "column", (json_int_t)fix->column, "end_line", (json_int_t)fix->end_line,
+			 "end_column", (json_int_t)fix->end_column, "replacement", fix->replacement);
+}
+
 static json_t *finding_json(const copylint_finding *f)
 {
 	json_t *suggestions = json_array();
 	for (size_t i = 0; i < f->suggestion_count; i++)
 		json_array_append_new(suggestions, json_string(f->suggestions[i]));
-	return json_pack("{s:o, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
+	json_t *finding = json_pack("{s:o, s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o}",
 			 "path", path_json(f->path), "line", (json_int_t)f->line, "column", (json_int_t)f->column,
 			 "end_line", (json_int_t)f->end_line, "end_column", (json_int_t)f->end_column,
 			 "rule", f->rule, "severity", copylint_severity_name(f->severity),
 			 "message", f->message, "suggestions", suggestions, "related", related_json(f));
+	if (finding && f->fix)
+		json_object_set_new(finding, "fix", fix_json(f->fix));
+	return finding;
 }
 
 static void put_json(cl_sink *sink, json_t *value)

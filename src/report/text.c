@@ -116,11 +116,16 @@ static void put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 	}
 	if (f->fix) {
 		cl_sink_puts(sink, "  = fix: ");
-		cl_sink_puts(sink, f->fix->replacement[0] ? "replace “" : "delete “");
-		put_safe(sink, f->fix->original);
-		if (f->fix->replacement[0]) {
-			cl_sink_puts(sink, "” with “");
+		if (!f->fix->original[0]) {
+			cl_sink_puts(sink, "insert “");
 			put_safe(sink, f->fix->replacement);
+		} else {
+			cl_sink_puts(sink, f->fix->replacement[0] ? "replace “" : "delete “");
+			put_safe(sink, f->fix->original);
+			if (f->fix->replacement[0]) {
+				cl_sink_puts(sink, "” with “");
+				put_safe(sink, f->fix->replacement);
+			}
 		}
 		cl_sink_puts(sink, "”\n");
 	}
