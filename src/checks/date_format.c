@@ -14,29 +14,6 @@
 #include "typo_common.h"
 
 typedef struct {
-	cl_datescan *scan;
-	cl_datetime *found;
-	size_t cap;
-} state;
-
-static void *state_new(void)
-{
-	state *st = cl_calloc(1, sizeof(*st));
-	st->scan = cl_datescan_new();
-	return st;
-}
-
-static void state_free(void *p)
-{
-	state *st = p;
-	if (!st)
-		return;
-	cl_datescan_free(st->scan);
-	free(st->found);
-	free(st);
-}
-
-typedef struct {
 	const char *family;  /* NULL until the first date */
 	size_t at;           /* its source offset */
 } first_date;
@@ -58,15 +35,16 @@ static void compare(cl_check_ctx *ctx, const cl_block *block, const cl_datetime 
 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	state *st = ctx->state;
+	cl_datescan *scan = ctx->state;
 	first_date first[2] = { { NULL, 0 }, { NULL, 0 } };  /* numeric, named */
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		const cl_block *block = &doc->blocks[b];
 		if (block->kind == CL_BLOCK_FIELD)
 			continue;
-		size_t n = cl_datescan_text(st->scan, ctx->locale, block->text, block->len, &st->found, &st->cap);
+		const cl_datetime *found;
+	size_t n = cl_datescan_text(scan, ctx->locale, block->text, block->len, &found);
 		for (size_t i = 0; i < n; i++) {
-			const cl_datetime *dt = &st->found[i];
+			const cl_datetime *dt = &found[i];
 			if (dt->year && !dt->broken && !dt->lone_time && typo_is_prose(block, dt->start, dt->end))
 				compare(ctx, block, dt, &first[strstr(dt->family, "MMMM") != NULL]);
 		}
@@ -85,7 +63,7 @@ const cl_rule cl_rule_date_format = {
 			       "Dates without a year, lone times and front-matter values are not compared.",
 		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
-	.state_new = state_new,
-	.state_free = state_free,
+	.state_new = cl_datescan_state_new,
+	.state_free = cl_datescan_state_free,
 	.check = check,
 };

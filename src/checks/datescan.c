@@ -33,6 +33,8 @@ struct cl_datescan {
 	UCaseMap *lower;
 	char locale[64];
 	locale_names names;
+	cl_datetime *found;  /* the last scan's values, reused between scans */
+	size_t found_cap;
 };
 
 static const char *const english_months[12] = {
@@ -81,7 +83,18 @@ void cl_datescan_free(cl_datescan *ds)
 	regfree(&ds->lone_time);
 	ucal_close(ds->cal);
 	ucasemap_close(ds->lower);
+	free(ds->found);
 	free(ds);
+}
+
+void *cl_datescan_state_new(void)
+{
+	return cl_datescan_new();
+}
+
+void cl_datescan_state_free(void *state)
+{
+	cl_datescan_free(state);
 }
 
 static void lower_utf8(const cl_datescan *ds, char *out, size_t size, const char *s, size_t len)
@@ -523,9 +536,10 @@ static int by_start(const void *a, const void *b)
 }
 
 size_t cl_datescan_text(cl_datescan *ds, const char *locale, const char *text, size_t len,
-			cl_datetime **out, size_t *cap)
+			const cl_datetime **found)
 {
-	size_t n = 0;
+	cl_datetime **out = &ds->found;
+	size_t *cap = &ds->found_cap, n = 0;
 	if (strcmp(ds->locale, locale))
 		load_names(ds, locale);
 	scan_iso(ds, text, len, out, cap, &n);
@@ -534,6 +548,7 @@ size_t cl_datescan_text(cl_datescan *ds, const char *locale, const char *text, s
 	scan_lone_times(ds, text, len, out, cap, &n);
 	if (n)
 		qsort(*out, n, sizeof(**out), by_start);
+	*found = *out;
 	return n;
 }
 

@@ -26,10 +26,14 @@ typedef struct cl_datescan cl_datescan;
 cl_datescan *cl_datescan_new(void);
 void cl_datescan_free(cl_datescan *ds);
 
-/* Finds the values in text[0..len) (NUL-terminated) for ICU locale; *out
- * (reused between calls, caller frees) receives them in order. */
+/* The rules' per-thread state is a cl_datescan: these fit cl_rule. */
+void *cl_datescan_state_new(void);
+void cl_datescan_state_free(void *state);
+
+/* Finds the values in text[0..len) (NUL-terminated) for ICU locale; *found
+ * points at them in order, owned by ds and valid until its next scan. */
 size_t cl_datescan_text(cl_datescan *ds, const char *locale, const char *text, size_t len,
-			cl_datetime **out, size_t *cap);
+			const cl_datetime **found);
 
 /* Why the date and time in dt cannot exist ("31 April does not exist"),
  * into buf; NULL when they can. Checks the weekday against the date. */

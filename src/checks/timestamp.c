@@ -16,30 +16,7 @@ static const char *const date_keys[] = {
 	"created", "published", "last_modified_at", "expires", NULL
 };
 
-typedef struct {
-	cl_datescan *scan;
-	cl_datetime *found;
-	size_t cap;
-} state;
-
-static void *state_new(void)
-{
-	state *st = cl_calloc(1, sizeof(*st));
-	st->scan = cl_datescan_new();
-	return st;
-}
-
-static void state_free(void *p)
-{
-	state *st = p;
-	if (!st)
-		return;
-	cl_datescan_free(st->scan);
-	free(st->found);
-	free(st);
-}
-
-static void report_value(cl_check_ctx *ctx, const cl_block *block, const cl_datetime *dt, state *st)
+static void report_value(cl_check_ctx *ctx, const cl_block *block, const cl_datetime *dt, cl_datescan *scan)
 {
 	char why[160];
 	char *shown = cl_utf8_sanitize(block->text + dt->start, dt->end - dt->start);
@@ -49,18 +26,19 @@ static void report_value(cl_check_ctx *ctx, const cl_block *block, const cl_date
 		typo_fix(f, block, dt->start, dt->end, dt->fixed);
 	} else if (dt->broken) {
 		typo_report(ctx, block, dt->start, dt->end, cl_sprintf("“%s” %s", shown, dt->broken));
-	} else if (cl_datetime_problem(st->scan, dt, why, sizeof(why))) {
+	} else if (cl_datetime_problem(scan, dt, why, sizeof(why))) {
 		typo_report(ctx, block, dt->start, dt->end, cl_sprintf("“%s”: %s", shown, why));
 	}
 	free(shown);
 }
 
-static void check_block(cl_check_ctx *ctx, const cl_block *block, state *st)
+static void check_block(cl_check_ctx *ctx, const cl_block *block, cl_datescan *scan)
 {
-	size_t n = cl_datescan_text(st->scan, ctx->locale, block->text, block->len, &st->found, &st->cap);
+	const cl_datetime *found;
+	size_t n = cl_datescan_text(scan, ctx->locale, block->text, block->len, &found);
 	for (size_t i = 0; i < n; i++)
-		if (typo_is_prose(block, st->found[i].start, st->found[i].end))
-			report_value(ctx, block, &st->found[i], st);
+		if (typo_is_prose(block, found[i].start, found[i].end))
+			report_value(ctx, block, &found[i], scan);
 }
 
 static bool is_date_key(const char *key)
@@ -72,22 +50,23 @@ static bool is_date_key(const char *key)
 }
 
 /* A broken value whose repair the prose scanner knows, such as 2024-03 -26. */
-static bool report_broken_field(cl_check_ctx *ctx, const cl_field *field, state *st)
+static bool report_broken_field(cl_check_ctx *ctx, const cl_field *field, cl_datescan *scan)
 {
 	size_t len = strlen(field->value);
-	size_t n = cl_datescan_text(st->scan, "en", field->value, len, &st->found, &st->cap);
-	if (n != 1 || !st->found[0].broken || !st->found[0].fixed[0] || st->found[0].start != 0 ||
-	    st->found[0].end != len)
+	const cl_datetime *found;
+	size_t n = cl_datescan_text(scan, "en", field->value, len, &found);
+	if (n != 1 || !found[0].broken || !found[0].fixed[0] || found[0].start != 0 ||
+	    found[0].end != len)
 		return false;
 	cl_finding *f = cl_check_report(ctx, field->value_start, field->value_end,
 					cl_sprintf("front-matter %s “%s” %s: write %s", field->key, field->value,
-						   st->found[0].broken, st->found[0].fixed));
+						   found[0].broken, found[0].fixed));
 	if (field->value_end - field->value_start == len)
-		cl_finding_set_fix(f, field->value_start, field->value_end, st->found[0].fixed);
+		cl_finding_set_fix(f, field->value_start, field->value_end, found[0].fixed);
 	return true;
 }
 
-static void check_field(cl_check_ctx *ctx, const cl_field *field, state *st)
+static void check_field(cl_check_ctx *ctx, const cl_field *field, cl_datescan *scan)
 {
 	cl_datetime dt;
 	char why[160];
@@ -95,10 +74,10 @@ static void check_field(cl_check_ctx *ctx, const cl_field *field, state *st)
 		return;
 	const char *bad = cl_iso8601_parse(field->value, &dt);
 	char *shown = cl_utf8_sanitize(field->value, strlen(field->value));
-	if (bad && !report_broken_field(ctx, field, st))
+	if (bad && !report_broken_field(ctx, field, scan))
 		cl_check_report(ctx, field->value_start, field->value_end,
 				cl_sprintf("front-matter %s “%s” %s", field->key, shown, bad));
-	else if (!bad && cl_datetime_problem(st->scan, &dt, why, sizeof(why)))
+	else if (!bad && cl_datetime_problem(scan, &dt, why, sizeof(why)))
 		cl_check_report(ctx, field->value_start, field->value_end,
 				cl_sprintf("front-matter %s “%s”: %s", field->key, shown, why));
 	free(shown);
@@ -106,12 +85,12 @@ static void check_field(cl_check_ctx *ctx, const cl_field *field, state *st)
 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	state *st = ctx->state;
+	cl_datescan *scan = ctx->state;
 	for (size_t i = 0; i < doc->nfields; i++)
-		check_field(ctx, &doc->fields[i], st);
+		check_field(ctx, &doc->fields[i], scan);
 	for (size_t b = 0; b < doc->nblocks; b++)
 		if (doc->blocks[b].kind != CL_BLOCK_FIELD)
-			check_block(ctx, &doc->blocks[b], st);
+			check_block(ctx, &doc->blocks[b], scan);
 	return 0;
 }
 
@@ -129,7 +108,7 @@ const cl_rule cl_rule_timestamp = {
 			       "expiryDate, ...) must be ISO 8601. Broken spacing comes with a fix.",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 	},
-	.state_new = state_new,
-	.state_free = state_free,
+	.state_new = cl_datescan_state_new,
+	.state_free = cl_datescan_state_free,
 	.check = check,
 };

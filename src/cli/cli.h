@@ -37,10 +37,6 @@ int cli_rules(int argc, char **argv);
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Writes data to path through a temporary file renamed into place, so a
- * reader never sees half a report. */
-int cli_write_file_atomically(const char *path, const char *data, size_t len);
-
 /* The same, streamed: open, hand cli_atomic_write (a copylint_write_cb) the
  * file as payload, then commit (keep = true renames it into place; false,
  * or a failed write, removes it). Errors are said on standard error. */
@@ -56,5 +52,8 @@ int cli_atomic_write(const char *data, size_t len, void *payload);
 int cli_atomic_commit(cli_atomic_file *file, bool keep);
 /* A copylint_write_cb appending to the file descriptor *(int *)payload. */
 int cli_append_write(const char *data, size_t len, void *payload);
+
+/* write(2) until all of data is written (EINTR retried); 0 or -1. */
+int cli_write_all(int fd, const char *data, size_t len);
 
 #endif

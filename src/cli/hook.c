@@ -133,20 +133,6 @@ static int make_folders(const char *dir)
 	return error;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Written next to its place, made executable, then renamed over it: git
  * never runs half a hook, nor skips one that is not executable yet. */
 static int write_hook(const char *path)
@@ -159,7 +145,7 @@ static int write_hook(const char *path)
 	mode_t mask = umask(0);
 	umask(mask);
 	int fd = mkstemp(tmp);
-	int failed = fd < 0 || write_all(fd, hook_script, sizeof(hook_script) - 1) < 0 ||
+	int failed = fd < 0 || cli_write_all(fd, hook_script, sizeof(hook_script) - 1) < 0 ||
 		     fchmod(fd, 0777 & ~mask) < 0 || fsync(fd) < 0;
 	int saved = errno;
 	if (fd >= 0 && close(fd) < 0 && !failed) {

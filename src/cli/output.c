@@ -8,7 +8,7 @@
 
 #include "cli.h"
 
-static int write_all(int fd, const char *data, size_t len)
+int cli_write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
 		ssize_t n = write(fd, data, len);
@@ -19,36 +19,6 @@ static int write_all(int fd, const char *data, size_t len)
 		data += n;
 		len -= (size_t)n;
 	}
-	return 0;
-}
-
-int cli_write_file_atomically(const char *path, const char *data, size_t len)
-{
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + 16);
-	if (!tmp)
-		abort();
-	snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		cli_error("cannot write %s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	int failed = write_all(fd, data, len) < 0 || fsync(fd) < 0;
-	int saved = errno;
-	failed |= close(fd) < 0;
-	/* mkstemp makes the file private; a report is as readable as any file. */
-	mode_t mask = umask(0);
-	umask(mask);
-	chmod(tmp, 0666 & ~mask);
-	if (failed || rename(tmp, path) < 0) {
-		cli_error("cannot write %s: %s", path, strerror(failed ? saved : errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
 	return 0;
 }
 
@@ -76,7 +46,7 @@ int cli_atomic_open(cli_atomic_file *file, const char *path)
 int cli_atomic_write(const char *data, size_t len, void *payload)
 {
 	cli_atomic_file *file = payload;
-	if (!file->error && write_all(file->fd, data, len) < 0)
+	if (!file->error && cli_write_all(file->fd, data, len) < 0)
 		file->error = errno;
 	return file->error ? -1 : 0;
 }
@@ -103,5 +73,5 @@ int cli_atomic_commit(cli_atomic_file *file, bool keep)
 
 int cli_append_write(const char *data, size_t len, void *payload)
 {
-	return write_all(*(int *)payload, data, len);
+	return cli_write_all(*(int *)payload, data, len);
 }
