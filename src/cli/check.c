@@ -378,7 +378,7 @@ static int write_report_file(const copylint_results *results, const char *format
 			     const copylint_report_options *report, const char *path)
 {
 	cli_atomic_file file;
-	if (cli_atomic_open(&file, path) < 0)
+	if (cli_atomic_open(&file, path, 0666) < 0)
 		return -1;
 	int error = copylint_report_write(results, format, report, cli_atomic_write, &file);
 	if (error < 0 && !file.error)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "copylint/copylint.h"
 
@@ -37,17 +38,20 @@ int cli_rules(int argc, char **argv);
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The same, streamed: open, hand cli_atomic_write (a copylint_write_cb) the
- * file as payload, then commit (keep = true renames it into place; false,
- * or a failed write, removes it). Errors are said on standard error. */
+/* A file written whole or not at all: open a temporary file next to path,
+ * hand cli_atomic_write (a copylint_write_cb) the file as payload, then
+ * commit (keep = true gives it mode, less the umask, and renames it into
+ * place; false, or a failed write, removes it). Errors are said on
+ * standard error. */
 typedef struct {
 	const char *path;
 	char *tmp;
 	int fd;
 	int error;  /* errno of the first failure */
+	mode_t mode;
 } cli_atomic_file;
 
-int cli_atomic_open(cli_atomic_file *file, const char *path);
+int cli_atomic_open(cli_atomic_file *file, const char *path, mode_t mode);
 int cli_atomic_write(const char *data, size_t len, void *payload);
 int cli_atomic_commit(cli_atomic_file *file, bool keep);
 /* A copylint_write_cb appending to the file descriptor *(int *)payload. */

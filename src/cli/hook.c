@@ -137,32 +137,11 @@ static int make_folders(const char *dir)
  * never runs half a hook, nor skips one that is not executable yet. */
 static int write_hook(const char *path)
 {
-	size_t len = strlen(path) + sizeof(".tmp.XXXXXX");
-	char *tmp = malloc(len);
-	if (!tmp)
-		abort();
-	snprintf(tmp, len, "%s.tmp.XXXXXX", path);
-	mode_t mask = umask(0);
-	umask(mask);
-	int fd = mkstemp(tmp);
-	int failed = fd < 0 || cli_write_all(fd, hook_script, sizeof(hook_script) - 1) < 0 ||
-		     fchmod(fd, 0777 & ~mask) < 0 || fsync(fd) < 0;
-	int saved = errno;
-	if (fd >= 0 && close(fd) < 0 && !failed) {
-		failed = 1;
-		saved = errno;
-	}
-	if (!failed && rename(tmp, path) < 0) {
-		failed = 1;
-		saved = errno;
-	}
-	if (failed) {
-		cli_error("cannot write %s: %s", path, strerror(saved));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return failed ? -1 : 0;
+	cli_atomic_file file;
+	if (cli_atomic_open(&file, path, 0777) < 0)
+		return -1;
+	cli_atomic_write(hook_script, sizeof(hook_script) - 1, &file);
+	return cli_atomic_commit(&file, true);
 }
 
 static int chain_existing(const hook_paths *paths)

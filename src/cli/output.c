@@ -24,10 +24,11 @@ int cli_write_all(int fd, const char *data, size_t len)
 
 /* ---- a report streamed into a file that appears whole ----------------- */
 
-int cli_atomic_open(cli_atomic_file *file, const char *path)
+int cli_atomic_open(cli_atomic_file *file, const char *path, mode_t mode)
 {
 	size_t plen = strlen(path);
 	file->path = path;
+	file->mode = mode;
 	file->tmp = malloc(plen + 16);
 	file->error = 0;
 	if (!file->tmp)
@@ -59,7 +60,9 @@ int cli_atomic_commit(cli_atomic_file *file, bool keep)
 		file->error = errno;
 	mode_t mask = umask(0);
 	umask(mask);
-	chmod(file->tmp, 0666 & ~mask);
+	/* mkstemp makes the file private; give it its mode before it is seen */
+	if (!file->error && chmod(file->tmp, file->mode & ~mask) < 0)
+		file->error = errno;
 	if (keep && !file->error && rename(file->tmp, file->path) < 0)
 		file->error = errno;
 	if (keep && file->error)
