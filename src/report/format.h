@@ -29,6 +29,8 @@ typedef struct {
 } cl_report_counts;
 
 void cl_report_count(const copylint_results *results, cl_report_counts *counts);
+/* "3 files checked: 1 error, 2 warnings, 0 infos" and a newline. */
+void cl_report_put_counts(cl_sink *sink, const cl_report_counts *counts);
 
 #define CL_FORMAT(cname, name) \
 	int cl_format_##cname(cl_sink *sink, const copylint_results *results, \

@@ -63,6 +63,20 @@ void cl_report_count(const copylint_results *results, cl_report_counts *counts)
 	}
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void cl_report_put_counts(cl_sink *sink, const cl_report_counts *counts)
+{
+	cl_sink_printf(sink, "%zu %s checked: %zu %s, %zu %s, %zu %s\n",
+		       counts->files, plural(counts->files, "file", "files"),
+		       counts->errors, plural(counts->errors, "error", "errors"),
+		       counts->warnings, plural(counts->warnings, "warning", "warnings"),
+		       counts->infos, plural(counts->infos, "info", "infos"));
+}
+
 size_t copylint_report_format_count(void)
 {
 	return FORMAT_COUNT;

@@ -58,11 +58,6 @@ static void put_rows(cl_sink *sink, summary_state *state, const char *path)
 	memset(state->counts, 0, state->nrules * sizeof(state->counts[0]));
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 int cl_format_github_summary(cl_sink *sink, const copylint_results *results,
 			     const copylint_report_options *options)
 {
@@ -70,11 +65,9 @@ int cl_format_github_summary(cl_sink *sink, const copylint_results *results,
 	summary_state state = { NULL, copylint_rule_count() + 1, 0, 0 };
 	(void)options;
 	cl_report_count(results, &counts);
-	cl_sink_printf(sink, "### copylint\n\n%zu %s checked: %zu %s, %zu %s, %zu %s\n\n",
-		       counts.files, plural(counts.files, "file", "files"),
-		       counts.errors, plural(counts.errors, "error", "errors"),
-		       counts.warnings, plural(counts.warnings, "warning", "warnings"),
-		       counts.infos, plural(counts.infos, "info", "infos"));
+	cl_sink_puts(sink, "### copylint\n\n");
+	cl_report_put_counts(sink, &counts);
+	cl_sink_puts(sink, "\n");
 	if (!results->count)
 		return 0;
 	state.counts = cl_calloc(state.nrules, sizeof(state.counts[0]));

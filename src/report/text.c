@@ -137,11 +137,6 @@ static void put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 	}
 }
 
-static const char *plural(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 int cl_format_text(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
 {
 	cl_report_counts counts;
@@ -150,10 +145,6 @@ int cl_format_text(cl_sink *sink, const copylint_results *results, const copylin
 	if (!options->show_summary)
 		return 0;
 	cl_report_count(results, &counts);
-	cl_sink_printf(sink, "%zu %s checked: %zu %s, %zu %s, %zu %s\n",
-		       counts.files, plural(counts.files, "file", "files"),
-		       counts.errors, plural(counts.errors, "error", "errors"),
-		       counts.warnings, plural(counts.warnings, "warning", "warnings"),
-		       counts.infos, plural(counts.infos, "info", "infos"));
+	cl_report_put_counts(sink, &counts);
 	return 0;
 }
