@@ -2,7 +2,8 @@
  * run locally: tests/ci/run_ci.py executes their shell steps with the
  * environment the CI would set, in a temporary git repository, and the
  * produced logs and files are checked. The diff path (--diff, --scope) is
- * checked through a stand-in `copylint` that records its arguments. */
+ * checked through a stand-in `copylint` that records its arguments, and
+ * once each with the real binary's --diff. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <libxml/parser.h>
@@ -242,6 +243,50 @@ Test(report_ci, gitlab_merge_request_checks_the_diff_against_its_base, .timeout 
 	cr_expect_str_eq(args, "check\n--format\ntext\n--fail-on\nwarning\n--report\ngitlab=gl-code-quality-report.json\n"
 			 "--report\njunit=copylint-junit.xml\n--diff\n0123abcd\n--scope\nfiles\n--\nnews\ngood.md\n");
 	free(args);
+	dispose(&run);
+}
+
+/* The branch adds an article with a defect on top of origin/main, whose
+ * news/bad.md already had one: a review shows only the branch's. Returns
+ * the base's commit id (caller frees). */
+static char *branch_with_new_defect(ci_run *run)
+{
+	put(run->dir, "new.md", "# New\n\nThe the start.\n");
+	SH("cd '%s' && git checkout -q -b feature && git add -A && "
+	   "git -c user.name=t -c user.email=t@example.org commit -qm new && "
+	   "git rev-parse origin/main > '%s/base'", run->dir, run->tmp);
+	char *base = read_in(run->tmp, "base");
+	base[strcspn(base, "\n")] = '\0';
+	return base;
+}
+
+Test(report_ci, github_pull_request_with_the_real_diff_reports_only_the_branch, .timeout = 120)
+{
+	ci_run run = repository();
+	free(branch_with_new_defect(&run));
+	run_plugin(&run, "github", "GITHUB_ACTIONS=true GITHUB_EVENT_NAME=pull_request GITHUB_BASE_REF=main", "", false);
+	cr_expect_eq(run.status, 1, "%s\n%s", run.out, run.err);
+	cr_expect_not_null(strstr(run.out, "::error file=new.md,line=3,endLine=3,col=5,endColumn=8,"
+				   "title=copylint repeated-word::word “the” is repeated\n"), "%s", run.out);
+	cr_expect_null(strstr(run.out, "news/bad.md"), "the base's defect is not the branch's: %s", run.out);
+	dispose(&run);
+}
+
+Test(report_ci, gitlab_merge_request_with_the_real_diff_reports_only_the_branch, .timeout = 120)
+{
+	ci_run run = repository();
+	char *base = branch_with_new_defect(&run), *env;
+	asprintf(&env, "GITLAB_CI=true CI_PIPELINE_SOURCE=merge_request_event CI_MERGE_REQUEST_DIFF_BASE_SHA=%s", base);
+	run_plugin(&run, "gitlab", env, "", false);
+	cr_expect_eq(run.status, 1, "%s\n%s", run.out, run.err);
+	cr_expect_not_null(strstr(run.out, "new.md:3:5: error: word “the” is repeated [repeated-word]"), "%s", run.out);
+	cr_expect_null(strstr(run.out, "news/bad.md"), "the base's defect is not the branch's: %s", run.out);
+	char *report = read_in(run.dir, "gl-code-quality-report.json");
+	cr_expect_not_null(strstr(report, "\"path\":\"new.md\""), "%s", report);
+	cr_expect_null(strstr(report, "news/bad.md"), "%s", report);
+	free(report);
+	free(env);
+	free(base);
 	dispose(&run);
 }
 
