@@ -660,7 +660,10 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	int error = 0;
 	for (size_t b = 0; b < doc->nblocks && !error; b++) {
 		run.block = &doc->blocks[b];
-		error = check_block(&run, &skips, &skips_cap);
+		/* A paragraph in another language is the untranslated rule's one
+		 * finding, not a misspelling per word. */
+		if (!run.block->foreign)
+			error = check_block(&run, &skips, &skips_cap);
 	}
 	free(skips);
 	cl_keyset_dispose(&run.inline_words);
@@ -679,8 +682,9 @@ const cl_rule cl_rule_spelling = {
 			       "paths, file names, @handles, #hashtags, {shortcodes}, words with "
 			       "digits, ALL-CAPS acronyms up to `acronym-length` letters (5) and words "
 			       "in another script are skipped; a hyphenated compound passes when every "
-			       "part does. Suggestions: up to 3. Option `dictionary` names the "
-			       "Hunspell dictionary to use instead (such as en_GB).",
+			       "part does. A paragraph written in another language (see `untranslated`) "
+			       "is not checked word by word. Suggestions: up to 3. Option `dictionary` "
+			       "names the Hunspell dictionary to use instead (such as en_GB).",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 		.option_names = option_names,
 	},

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "copylint/copylint.h"
+#include "../checks/langid.h"
 #include "../checks/rule.h"
 #include "../collect/sources.h"
 #include "../config/config.h"
@@ -165,6 +166,27 @@ static const char *document_language(const copylint_checker *checker, const cl_d
 	return from_path ? from_path : settings->language;
 }
 
+/* Judges each block's language once, for the rules that ask (spelling
+ * skips a paragraph left in another language, untranslated reports it). */
+static void mark_foreign_blocks(cl_document *doc, const cl_resolved *settings, const char *lang)
+{
+	static const char *const askers[] = { "spelling", "untranslated" };
+	char primary[16];
+	size_t n = strcspn(lang, "-_");
+	if (n >= sizeof(primary))
+		return;
+	for (size_t i = 0; i < n; i++)
+		primary[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
+	primary[n] = '\0';
+	for (size_t i = 0; i < sizeof(askers) / sizeof(askers[0]); i++) {
+		long rule = cl_rules_index(askers[i]);
+		if (rule >= 0 && settings->severity[rule] != COPYLINT_SEVERITY_OFF) {
+			cl_langid_mark(doc, primary);
+			return;
+		}
+	}
+}
+
 /* Bytes that are not text at all: refused before parsing. */
 static bool refuse_encoding(const char *data, size_t len, const char *path, file_outcome *out,
 			    cl_findings *findings)
@@ -203,9 +225,9 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 			doc.first_invalid_byte = (unsigned char)data[doc.first_invalid_utf8];
 		cl_parse_document(&doc);
 		cl_config_resolve(checker->config, config_path, &settings);
-		run_rules(checker, w, &doc, &settings,
-			  document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang)),
-			  &findings);
+		const char *lang = document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang));
+		mark_foreign_blocks(&doc, &settings, lang);
+		run_rules(checker, w, &doc, &settings, lang, &findings);
 		cl_suppress_apply(&doc, &findings);
 		cl_resolved_dispose(&settings);
 		cl_document_dispose(&doc);

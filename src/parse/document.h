@@ -57,6 +57,9 @@ typedef struct {
 	size_t npieces, pieces_cap;
 	cl_span *spans;
 	size_t nspans, spans_cap;
+	/* Written in another language than the document's: set by the core
+	 * (src/checks/langid.c) before the rules run, when a rule needs it. */
+	bool foreign;
 } cl_block;
 
 /* A front-matter scalar (every top-level key, prose or not). */

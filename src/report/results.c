@@ -63,7 +63,7 @@ void copylint_results_free(copylint_results *results)
 static int compare_findings(const void *pa, const void *pb)
 {
 	const copylint_finding *a = pa, *b = pb;
-	int c = strcmp(a->path, b->path);
+	int c = a->path == b->path ? 0 : strcmp(a->path, b->path);  /* one file's findings share it */
 	if (c)
 		return c;
 	if (a->line != b->line)

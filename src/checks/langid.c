@@ -1,0 +1,169 @@
+#include "langid.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "../text/utf8.h"
+#include "../util/keyset.h"
+
+#define MAX_FUNCTION_WORD 24  /* bytes; longer words are counted, never looked up */
+
+typedef struct {
+	const char *lang;
+	const char *name;
+	const char *words;
+} langid_list;
+
+static const langid_list lists[] = {
+#define LANGID(lang, name, words) { lang, name, words },
+#include "langid.def"
+#undef LANGID
+};
+
+#define NLANGS (sizeof(lists) / sizeof(lists[0]))
+
+#define MAX_WORDS 2048
+
+/* word -> index into masks, the languages that list the word (a bit each);
+ * built once, then only read. */
+static cl_keyset function_words;
+static unsigned masks[MAX_WORDS];
+static size_t longest;  /* bytes of the longest function word */
+static pthread_once_t function_words_once = PTHREAD_ONCE_INIT;
+
+static void build_function_words(void)
+{
+	size_t nwords = 0, at;
+	for (size_t lang = 0; lang < NLANGS; lang++) {
+		for (const char *p = lists[lang].words; *p;) {
+			size_t len = strcspn(p, " ");
+			if (len && nwords < MAX_WORDS) {
+				if (!cl_keyset_put(&function_words, p, len, nwords, &at))
+					at = nwords++;
+				masks[at] |= 1u << lang;
+				longest = len > longest ? len : longest;
+			}
+			p += len + (p[len] == ' ');
+		}
+	}
+}
+
+static long lang_index(const char *primary)
+{
+	for (size_t i = 0; primary && i < NLANGS; i++)
+		if (!strcmp(lists[i].lang, primary))
+			return (long)i;
+	return -1;
+}
+
+bool cl_langid_knows(const char *primary)
+{
+	return lang_index(primary) >= 0;
+}
+
+const char *cl_langid_name(const char *primary)
+{
+	long i = lang_index(primary);
+	return i < 0 ? NULL : lists[i].name;
+}
+
+static bool is_word_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return u_isalpha((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
+}
+
+/* Counts one word: lower-cased into a small buffer and looked up. */
+static void count_word(const char *s, size_t len, size_t *hits)
+{
+	char lower[MAX_FUNCTION_WORD + 4];
+	size_t n = 0, at;
+	if (len > longest)  /* longer than any function word (lower case seldom changes a length) */
+		return;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = (unsigned char)s[i];
+		bool valid = true;
+		if (cp < 0x80)
+			i++;
+		else
+			i += cl_utf8_decode(s + i, len - i, &cp, &valid);
+		cp = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : (uint32_t)u_tolower((UChar32)cp);
+		if (n + 4 > MAX_FUNCTION_WORD)
+			return;
+		n += cl_utf8_encode(cp, lower + n);
+	}
+	/* A word two languages share says nothing: only single-bit masks count. */
+	if (!cl_keyset_get(&function_words, lower, n, &at) || (masks[at] & (masks[at] - 1)))
+		return;
+	for (size_t lang = 0; lang < NLANGS; lang++)
+		hits[lang] += (masks[at] >> lang) & 1;
+}
+
+/* Words of the block's prose and the function words of each language. A
+ * run of letters and digits outside the non-prose spans is a token; only
+ * tokens without digits are words ("mp3" and "H2O" are not). */
+static size_t count_words(const cl_block *block, size_t *hits)
+{
+	const char *text = block->text;
+	size_t words = 0, span = 0, token_start = 0;
+	bool in_token = false, has_digit = false;
+	for (size_t i = 0; i <= block->len;) {
+		uint32_t cp = 0;
+		bool valid = true;
+		size_t step = 1;
+		if (i < block->len && (cp = (unsigned char)text[i]) >= 0x80)
+			step = cl_utf8_decode(text + i, block->len - i, &cp, &valid);
+		while (span < block->nspans && block->spans[span].end <= i)
+			span++;
+		bool inside = span < block->nspans && block->spans[span].start <= i;
+		bool digit = cp >= '0' && cp <= '9';
+		bool part = i < block->len && !inside && valid && (digit || is_word_char(cp));
+		if (part && !in_token) {
+			token_start = i;
+			has_digit = false;
+		} else if (!part && in_token && !has_digit) {
+			words++;
+			count_word(text + token_start, i - token_start, hits);
+		}
+		in_token = part;
+		has_digit |= part && digit;
+		i += step;
+	}
+	return words;
+}
+
+bool cl_langid_foreign(const cl_block *block, const char *primary, cl_langid_guess *guess)
+{
+	size_t hits[NLANGS] = { 0 };
+	long own = lang_index(primary);
+	if (own < 0 || block->len < CL_LANGID_MIN_WORDS * 2)
+		return false;
+	pthread_once(&function_words_once, build_function_words);
+	size_t words = count_words(block, hits);
+	size_t best = 0, runner_up = 0;  /* hits of the best language and of the next */
+	for (size_t lang = 1; lang < NLANGS; lang++) {
+		if (hits[lang] > hits[best]) {
+			runner_up = hits[best];
+			best = lang;
+		} else if (hits[lang] > runner_up) {
+			runner_up = hits[lang];
+		}
+	}
+	/* At least three function words, a fifth of the words, few of the
+	 * document's own language and clearly more than any other's. */
+	bool foreign = (long)best != own && words >= CL_LANGID_MIN_WORDS && hits[best] >= 3 && hits[best] * 5 >= words &&
+		       hits[best] >= 4 * hits[own] && hits[best] >= 2 * runner_up;
+	if (foreign && guess)
+		*guess = (cl_langid_guess){ lists[best].lang, lists[best].name, words, hits[best] };
+	return foreign;
+}
+
+void cl_langid_mark(cl_document *doc, const char *primary)
+{
+	if (!cl_langid_knows(primary))
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++)
+		doc->blocks[i].foreign = cl_langid_foreign(&doc->blocks[i], primary, NULL);
+}
