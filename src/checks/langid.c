@@ -75,8 +75,13 @@ static bool is_word_char(uint32_t cp)
 	return u_isalpha((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
 }
 
-/* Counts one word: lower-cased into a small buffer and looked up. */
-static void count_word(const char *s, size_t len, size_t *hits)
+/* A function word of k languages scores SCORE_UNIT / k for each: shared
+ * words ("a", "je", "de") still count, for less. */
+#define SCORE_UNIT 60
+
+/* Scores one word: lower-cased into a small buffer and looked up. */
+static void count_word(const char *s, size_t len, size_t *scores, size_t *listed, size_t *distinct,
+		       unsigned char *seen)
 {
 	char lower[MAX_FUNCTION_WORD + 4];
 	size_t n = 0, at;
@@ -94,18 +99,26 @@ static void count_word(const char *s, size_t len, size_t *hits)
 			return;
 		n += cl_utf8_encode(cp, lower + n);
 	}
-	/* A word two languages share says nothing: only single-bit masks count. */
-	if (!cl_keyset_get(&function_words, lower, n, &at) || (masks[at] & (masks[at] - 1)))
+	if (!cl_keyset_get(&function_words, lower, n, &at))
 		return;
-	for (size_t lang = 0; lang < NLANGS; lang++)
-		hits[lang] += (masks[at] >> lang) & 1;
+	bool again = seen[at / 8] & (1u << (at % 8));
+	seen[at / 8] |= (unsigned char)(1u << (at % 8));
+	size_t share = SCORE_UNIT / (size_t)__builtin_popcount(masks[at]);
+	for (size_t lang = 0; lang < NLANGS; lang++) {
+		if ((masks[at] >> lang) & 1) {
+			scores[lang] += share;
+			listed[lang]++;
+			distinct[lang] += !again && n > 1;  /* "z+w" and "s.start" are no sign */
+		}
+	}
 }
 
 /* Words of the block's prose and the function words of each language. A
  * run of letters and digits outside the non-prose spans is a token; only
  * tokens without digits are words ("mp3" and "H2O" are not). */
-static size_t count_words(const cl_block *block, size_t *hits)
+static size_t count_words(const cl_block *block, size_t *scores, size_t *listed, size_t *distinct)
 {
+	unsigned char seen[MAX_WORDS / 8] = { 0 };
 	const char *text = block->text;
 	size_t words = 0, span = 0, token_start = 0;
 	bool in_token = false, has_digit = false;
@@ -125,7 +138,7 @@ static size_t count_words(const cl_block *block, size_t *hits)
 			has_digit = false;
 		} else if (!part && in_token && !has_digit) {
 			words++;
-			count_word(text + token_start, i - token_start, hits);
+			count_word(text + token_start, i - token_start, scores, listed, distinct, seen);
 		}
 		in_token = part;
 		has_digit |= part && digit;
@@ -136,27 +149,29 @@ static size_t count_words(const cl_block *block, size_t *hits)
 
 bool cl_langid_foreign(const cl_block *block, const char *primary, cl_langid_guess *guess)
 {
-	size_t hits[NLANGS] = { 0 };
+	size_t scores[NLANGS] = { 0 }, listed[NLANGS] = { 0 }, distinct[NLANGS] = { 0 };
 	long own = lang_index(primary);
 	if (own < 0 || block->len < CL_LANGID_MIN_WORDS * 2)
 		return false;
 	pthread_once(&function_words_once, build_function_words);
-	size_t words = count_words(block, hits);
-	size_t best = 0, runner_up = 0;  /* hits of the best language and of the next */
+	size_t words = count_words(block, scores, listed, distinct);
+	size_t best = 0, runner_up = 0;  /* the best language, and the next one's score */
 	for (size_t lang = 1; lang < NLANGS; lang++) {
-		if (hits[lang] > hits[best]) {
-			runner_up = hits[best];
+		if (scores[lang] > scores[best]) {
+			runner_up = scores[best];
 			best = lang;
-		} else if (hits[lang] > runner_up) {
-			runner_up = hits[lang];
+		} else if (scores[lang] > runner_up) {
+			runner_up = scores[lang];
 		}
 	}
-	/* At least three function words, a fifth of the words, few of the
-	 * document's own language and clearly more than any other's. */
-	bool foreign = (long)best != own && words >= CL_LANGID_MIN_WORDS && hits[best] >= 3 && hits[best] * 5 >= words &&
-		       hits[best] >= 4 * hits[own] && hits[best] >= 2 * runner_up;
+	/* Three different function words of two letters or more ("s.start,
+	 * s.stop" is not Czech), a fifth of the words or more, and at least twice the score
+	 * of any other language, the document's too. */
+	bool foreign = (long)best != own && words >= CL_LANGID_MIN_WORDS && distinct[best] >= 3 &&
+		       scores[best] * 5 >= words * SCORE_UNIT &&
+		       scores[best] >= 2 * runner_up;
 	if (foreign && guess)
-		*guess = (cl_langid_guess){ lists[best].lang, lists[best].name, words, hits[best] };
+		*guess = (cl_langid_guess){ lists[best].lang, lists[best].name, words, listed[best] };
 	return foreign;
 }
 

@@ -17,7 +17,7 @@ typedef struct {
 	const char *lang;   /* primary subtag, such as "en" */
 	const char *name;   /* English name, such as "English" */
 	size_t words;       /* words of prose in the block */
-	size_t hits;        /* of them, function words of lang */
+	size_t hits;        /* of them, function words of lang (some shared with others) */
 } cl_langid_guess;
 
 /* True when the document's language (primary subtag) is one langid knows. */

@@ -10,6 +10,11 @@
 #include "langid.h"
 #include "rule.h"
 
+/* What the finding calls the block, by cl_block_kind. */
+static const char *const block_names[] = {
+	"heading", "paragraph", "list item", "quote", "table cell", "front-matter value", "image description",
+};
+
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
 	char primary[16];
@@ -26,7 +31,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 		cl_check_report(ctx, cl_block_source_start(block, start), cl_block_source_end(block, end),
 				cl_sprintf("%s in %s, not %s: left untranslated? (%zu of its %zu words are "
 					   "%s function words)",
-					   block->kind == CL_BLOCK_HEADING ? "heading" : "paragraph", guess.name,
+					   block_names[block->kind], guess.name,
 					   cl_langid_name(primary), guess.hits, guess.words, guess.name));
 	}
 	return 0;
