@@ -9,6 +9,11 @@
  *  - A `const char *` or `const` struct pointer returned by an accessor is
  *    borrowed: it lives as long as the object it came from.
  *  - Strings passed in are copied when kept.
+ *  - An object handed to a callback is borrowed for the duration of the
+ *    call only: the library frees it when the callback returns (copy what
+ *    you keep). This is how a run streams: copylint_check_sources_each gives
+ *    each file's results once and frees them, so memory does not grow with
+ *    the number of files or findings.
  *
  * Errors: functions return 0 or a negative `COPYLINT_E*` code; the message of
  * the last error on this thread is `copylint_error_last()`. Out of memory
@@ -236,6 +241,22 @@ void copylint_checker_free(copylint_checker *checker);
  * the return code. */
 int copylint_check_sources(copylint_results **out, copylint_checker *checker,
 			   const copylint_sources *sources);
+/* Receives one file's results: that file (copylint_results_file_count is 1,
+ * with its status and message) and its findings, sorted by line, column,
+ * rule. Borrowed: freed when the callback returns. */
+typedef void (*copylint_file_results_cb)(const copylint_results *file, void *payload);
+
+/* Checks every source like copylint_check_sources, but hands each file's
+ * results to each as soon as that file and every file before it are done,
+ * then frees them. Files come in order of display path (sources with the
+ * same path in the order they were added), which is the order of
+ * copylint_check_sources' findings; with jobs > 1 the order is the same,
+ * and each is called from the thread that called this function. *out
+ * receives the run's notices (no files and no findings); out may be NULL
+ * when they are not wanted. */
+int copylint_check_sources_each(copylint_results **out, copylint_checker *checker,
+				const copylint_sources *sources,
+				copylint_file_results_cb each, void *payload);
 /* Checks one buffer as if it were the file display_path. */
 int copylint_check_buffer(copylint_results **out, copylint_checker *checker,
 			  const char *display_path, const char *data, size_t len);
@@ -245,6 +266,9 @@ const copylint_finding *copylint_results_at(const copylint_results *results, siz
 size_t copylint_results_file_count(const copylint_results *results);
 const char *copylint_results_file_path(const copylint_results *results, size_t index);
 copylint_file_status copylint_results_file_status(const copylint_results *results, size_t index);
+/* The file's place among the sources of the run (copylint_sources_path's
+ * index): in one file's results, where that file came in the sources. */
+size_t copylint_results_file_source_index(const copylint_results *results, size_t index);
 /* The reason a file was skipped or failed; NULL when it was checked. */
 const char *copylint_results_file_message(const copylint_results *results, size_t index);
 /* Notices meant for the user once per run (a missing dictionary, ...). */
@@ -273,6 +297,26 @@ const char *copylint_report_format_name(size_t index);
 int copylint_report_write(const copylint_results *results, const char *format,
 			  const copylint_report_options *options,
 			  copylint_write_cb write, void *payload);
+
+/* A report written as a run goes: add each file's results as
+ * copylint_check_sources_each gives them (in that order), then finish.
+ * The bytes are exactly those copylint_report_write gives for the whole
+ * run. Most formats write each file at once; those whose opening needs the
+ * run's totals (junit, github, github-summary) keep per-file counts, a
+ * bounded number of rows, or a temporary file until the end, never the
+ * findings. write may be called from _new, _add and _finish. A write
+ * callback's failure is COPYLINT_EIO; later writes are dropped. */
+typedef struct copylint_report_stream copylint_report_stream;
+
+int copylint_report_stream_new(copylint_report_stream **out, const char *format,
+			       const copylint_report_options *options,
+			       copylint_write_cb write, void *payload);
+/* file_results is borrowed: nothing of it is kept after the call. */
+int copylint_report_stream_add(copylint_report_stream *stream, const copylint_results *file_results);
+/* Writes the end of the report; the stream takes no more files. */
+int copylint_report_stream_finish(copylint_report_stream *stream);
+/* Frees the stream; one never finished writes nothing more. */
+void copylint_report_stream_free(copylint_report_stream *stream);
 
 #ifdef __cplusplus
 }

@@ -374,55 +374,10 @@ static int to_stdout(const char *data, size_t len, void *payload)
 	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
 }
 
-static int write_report_file(const copylint_results *results, const char *format,
-			     const copylint_report_options *report, const char *path)
-{
-	cli_atomic_file file;
-	if (cli_atomic_open(&file, path, 0666) < 0)
-		return -1;
-	int error = copylint_report_write(results, format, report, cli_atomic_write, &file);
-	if (error < 0 && !file.error)
-		cli_error("%s", copylint_error_last());
-	return cli_atomic_commit(&file, error >= 0) < 0 ? -1 : 0;
-}
-
 static bool wants_color(const check_options *opts)
 {
 	const char *no_color = getenv("NO_COLOR");
 	return !opts->no_color && !opts->output && !(no_color && *no_color) && isatty(STDOUT_FILENO);
-}
-
-static int write_report(const check_options *opts, const copylint_results *results)
-{
-	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
-	report.color = wants_color(opts);
-	report.show_summary = !opts->quiet;
-	if (!opts->output) {
-		int error = copylint_report_write(results, opts->format, &report, to_stdout, NULL);
-		if (error < 0 || fflush(stdout) != 0) {
-			cli_error("cannot write the report: %s", error < 0 ? copylint_error_last() : strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	return write_report_file(results, opts->format, &report, opts->output);
-}
-
-/* Each --report FORMAT=FILE; every file is written even when one fails. */
-static int write_extra_reports(const check_options *opts, const copylint_results *results)
-{
-	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
-	int status = 0;
-	report.show_summary = !opts->quiet;
-	for (size_t i = 0; i < opts->nreports; i++) {
-		char *format = strdup(opts->reports[i]);
-		char *eq = strchr(format, '=');
-		*eq = '\0';
-		if (write_report_file(results, format, &report, eq + 1) < 0)
-			status = -1;
-		free(format);
-	}
-	return status;
 }
 
 static bool uses_format(const check_options *opts, const char *format)
@@ -434,41 +389,202 @@ static bool uses_format(const check_options *opts, const char *format)
 	return !strcmp(opts->format, format);
 }
 
-/* In GitHub Actions, the github format also appends a Markdown table to
- * the step's summary file (appended: other steps may write there too). */
-static int write_step_summary(const check_options *opts, const copylint_results *results)
+/* Where a report goes while the run streams into it. */
+typedef enum { OUT_STDOUT, OUT_FILE, OUT_APPEND } output_kind;
+
+typedef struct {
+	output_kind kind;
+	char *format;
+	const char *path;           /* OUT_FILE, OUT_APPEND */
+	cli_atomic_file file;       /* OUT_FILE */
+	int fd;                     /* OUT_APPEND */
+	copylint_report_stream *stream;  /* NULL when it could not be opened */
+	int error;                  /* the first failure of its stream */
+} report_output;
+
+/* A file that could not be checked or was skipped, said at the end. */
+typedef struct {
+	size_t source_index;
+	copylint_file_status status;
+	char *message;
+} file_problem;
+
+typedef struct {
+	const check_options *opts;
+	report_output *outputs;
+	size_t noutputs;
+	file_problem *problems;
+	size_t nproblems;
+	size_t failing;  /* findings at or above --fail-on */
+	progress_state *progress;
+} check_run;
+
+/* run->outputs has room for every output: streams point into it. */
+static report_output *add_output(check_run *run, output_kind kind, const char *format, const char *path)
 {
-	const char *path = getenv("GITHUB_STEP_SUMMARY");
-	if (!path || !*path || !uses_format(opts, "github"))
-		return 0;
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		cli_error("cannot write the step summary %s: %s", path, strerror(errno));
-		return -1;
-	}
-	int error = copylint_report_write(results, "github-summary", NULL, cli_append_write, &fd);
-	if (close(fd) < 0 && error >= 0)
-		error = -1;
-	if (error < 0)
-		cli_error("cannot write the step summary %s", path);
-	return error < 0 ? -1 : 0;
+	report_output *out = &run->outputs[run->noutputs++];
+	memset(out, 0, sizeof(*out));
+	out->kind = kind;
+	out->format = strdup(format);
+	if (!out->format)
+		abort();
+	out->path = path;
+	out->fd = -1;
+	return out;
 }
 
-/* Unreadable files are errors (exit 2); binary files and notices are said. */
-static bool report_files(const check_options *opts, const copylint_results *results)
+static int open_output(report_output *out, const copylint_report_options *report)
 {
-	bool trouble = false;
-	for (size_t i = 0; i < copylint_results_file_count(results); i++) {
-		copylint_file_status status = copylint_results_file_status(results, i);
-		if (status == COPYLINT_FILE_ERROR) {
-			cli_error("error: %s", copylint_results_file_message(results, i));
-			trouble = true;
-		} else if (status == COPYLINT_FILE_SKIPPED_BINARY && !opts->quiet) {
-			cli_error("notice: %s", copylint_results_file_message(results, i));
+	copylint_write_cb write = to_stdout;
+	void *payload = NULL;
+	if (out->kind == OUT_FILE) {
+		if (cli_atomic_open(&out->file, out->path, 0666) < 0)
+			return -1;
+		write = cli_atomic_write;
+		payload = &out->file;
+	} else if (out->kind == OUT_APPEND) {
+		out->fd = open(out->path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+		if (out->fd < 0) {
+			cli_error("cannot write the step summary %s: %s", out->path, strerror(errno));
+			return -1;
 		}
+		write = cli_append_write;
+		payload = &out->fd;
 	}
-	for (size_t i = 0; !opts->quiet && i < copylint_results_notice_count(results); i++)
-		cli_error("notice: %s", copylint_results_notice_at(results, i));
+	if ((out->error = copylint_report_stream_new(&out->stream, out->format, report, write, payload)) < 0)
+		out->stream = NULL;
+	return 0;
+}
+
+/* The main report, each --report FORMAT=FILE, and in GitHub Actions the
+ * github format's Markdown table appended to the step's summary file
+ * (appended: other steps may write there too). */
+static void open_outputs(check_run *run)
+{
+	const check_options *opts = run->opts;
+	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
+	report.color = wants_color(opts);
+	report.show_summary = !opts->quiet;
+	run->outputs = calloc(opts->nreports + 2, sizeof(report_output));
+	if (!run->outputs)
+		abort();
+	open_output(add_output(run, opts->output ? OUT_FILE : OUT_STDOUT, opts->format, opts->output), &report);
+	report.color = false;
+	for (size_t i = 0; i < opts->nreports; i++) {
+		const char *eq = strchr(opts->reports[i], '=');
+		char *format = strndup(opts->reports[i], (size_t)(eq - opts->reports[i]));
+		open_output(add_output(run, OUT_FILE, format, eq + 1), &report);
+		free(format);
+	}
+	const char *summary = getenv("GITHUB_STEP_SUMMARY");
+	if (summary && *summary && uses_format(opts, "github"))
+		open_output(add_output(run, OUT_APPEND, "github-summary", summary), NULL);
+}
+
+static void note_problem(check_run *run, const copylint_results *file)
+{
+	for (size_t i = 0; i < copylint_results_file_count(file); i++) {
+		copylint_file_status status = copylint_results_file_status(file, i);
+		if (status == COPYLINT_FILE_CHECKED)
+			continue;
+		run->problems = realloc(run->problems, (run->nproblems + 1) * sizeof(file_problem));
+		if (!run->problems)
+			abort();
+		const char *message = copylint_results_file_message(file, i);
+		file_problem problem = { copylint_results_file_source_index(file, i), status, strdup(message ? message : "") };
+		if (!problem.message)
+			abort();
+		run->problems[run->nproblems++] = problem;
+	}
+}
+
+/* Each file's results, as the checker hands them over in report order. */
+static void on_file(const copylint_results *file, void *payload)
+{
+	check_run *run = payload;
+	if (run->progress->shown && run->outputs[0].kind == OUT_STDOUT) {
+		fputs("\r\033[K", stderr);  /* the findings take the progress line's place */
+		run->progress->shown = false;
+	}
+	for (size_t i = 0; i < run->noutputs; i++) {
+		report_output *out = &run->outputs[i];
+		if (out->stream && out->error >= 0)
+			out->error = copylint_report_stream_add(out->stream, file);
+	}
+	note_problem(run, file);
+	if (run->opts->fail_on != COPYLINT_SEVERITY_OFF)
+		run->failing += copylint_results_count_at_least(file, (copylint_severity)run->opts->fail_on);
+}
+
+static int finish_output(report_output *out)
+{
+	int error = out->error;
+	if (out->stream && error >= 0)
+		error = copylint_report_stream_finish(out->stream);
+	copylint_report_stream_free(out->stream);
+	switch (out->kind) {
+	case OUT_STDOUT:
+		if (error < 0 || fflush(stdout) != 0) {
+			cli_error("cannot write the report: %s", error < 0 ? copylint_error_last() : strerror(errno));
+			return -1;
+		}
+		return 0;
+	case OUT_FILE:
+		if (!out->file.tmp)  /* it could not be opened: already said */
+			return -1;
+		if (error < 0 && !out->file.error)
+			cli_error("%s", copylint_error_last());
+		return cli_atomic_commit(&out->file, error >= 0) < 0 ? -1 : 0;
+	default:
+		if (out->fd < 0)
+			return -1;
+		if (close(out->fd) < 0 && error >= 0)
+			error = -1;
+		if (error < 0)
+			cli_error("cannot write the step summary %s", out->path);
+		return error < 0 ? -1 : 0;
+	}
+}
+
+/* Every report is finished even when one fails. */
+static bool finish_outputs(check_run *run)
+{
+	bool failed = false;
+	for (size_t i = 0; i < run->noutputs; i++) {
+		failed |= finish_output(&run->outputs[i]) < 0;
+		free(run->outputs[i].format);
+	}
+	free(run->outputs);
+	return failed;
+}
+
+/* Unreadable files are errors (exit 2); binary files and notices are said,
+ * after the reports, in the order the sources were given. */
+static int compare_problems(const void *pa, const void *pb)
+{
+	const file_problem *a = pa, *b = pb;
+	return a->source_index < b->source_index ? -1 : a->source_index > b->source_index;
+}
+
+static bool report_problems(check_run *run, const copylint_results *notices)
+{
+	const check_options *opts = run->opts;
+	bool trouble = false;
+	if (run->nproblems)
+		qsort(run->problems, run->nproblems, sizeof(file_problem), compare_problems);
+	for (size_t i = 0; i < run->nproblems; i++) {
+		file_problem *p = &run->problems[i];
+		if (p->status == COPYLINT_FILE_ERROR) {
+			cli_error("error: %s", p->message);
+			trouble = true;
+		} else if (p->status == COPYLINT_FILE_SKIPPED_BINARY && !opts->quiet) {
+			cli_error("notice: %s", p->message);
+		}
+		free(p->message);
+	}
+	free(run->problems);
+	for (size_t i = 0; !opts->quiet && i < copylint_results_notice_count(notices); i++)
+		cli_error("notice: %s", copylint_results_notice_at(notices, i));
 	return trouble;
 }
 
@@ -476,9 +592,10 @@ static int run_check(const check_options *opts, copylint_config *config)
 {
 	copylint_sources *sources = NULL;
 	copylint_checker *checker = NULL;
-	copylint_results *results = NULL;
+	copylint_results *notices = NULL;
 	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
 	progress_state progress = { { 0, 0 }, 0.0, false };
+	check_run run = { .opts = opts, .progress = &progress };
 	int status = EXIT_TROUBLE;
 
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
@@ -491,22 +608,19 @@ static int run_check(const check_options *opts, copylint_config *config)
 	}
 	copylint_sources_new(&sources);
 	if (gather_sources(opts, config, sources) < 0 ||
-	    copylint_checker_new(&checker, config, &options) < 0 ||
-	    copylint_check_sources(&results, checker, sources) < 0)
+	    copylint_checker_new(&checker, config, &options) < 0)
 		goto cleanup;
+	open_outputs(&run);
+	int error = copylint_check_sources_each(&notices, checker, sources, on_file, &run);
 	if (progress.shown)
 		fputs("\r\033[K", stderr);
-	bool trouble = report_files(opts, results);
-	bool failed_output = write_report(opts, results) < 0;
-	failed_output |= write_extra_reports(opts, results) < 0;
-	failed_output |= write_step_summary(opts, results) < 0;
-	if (failed_output || trouble)
+	bool failed_output = finish_outputs(&run);
+	bool trouble = report_problems(&run, notices);
+	if (error < 0 || failed_output || trouble)
 		goto cleanup;
-	bool failing = opts->fail_on != COPYLINT_SEVERITY_OFF &&
-		       copylint_results_count_at_least(results, (copylint_severity)opts->fail_on) > 0;
-	status = failing ? EXIT_FINDINGS : EXIT_CLEAN;
+	status = run.failing ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
-	copylint_results_free(results);
+	copylint_results_free(notices);
 	copylint_checker_free(checker);
 	copylint_sources_free(sources);
 	return status;

@@ -3,16 +3,21 @@
  * a workflow command; then the annotations, most important first and capped
  * at what GitHub shows per step (it drops the rest silently), then one
  * ::notice counting what was left out. Columns are UTF-16 code units, the
- * unit of GitHub's JavaScript front end. */
+ * unit of GitHub's JavaScript front end. The listing goes to a temporary
+ * file while the findings come (its token is known only at the end), and
+ * only the annotations shown are kept in memory. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "../text/utf8.h"
+#include "../util/alloc.h"
 #include "../util/buf.h"
+#include "../util/error.h"
 #include "escape.h"
 #include "format.h"
+#include "spool.h"
 
 /* GitHub shows at most this many annotations of each kind per step. */
 #define GITHUB_CAP_PER_KIND 10
@@ -29,7 +34,8 @@ static const char *command_name(copylint_severity severity)
 /* ---- the stop-commands token ------------------------------------------ *
  * A hash of the plain-text listing (so the output is deterministic), and
  * checked not to occur in that listing (so no article can end the block,
- * however the hash was guessed). Two streaming passes: memory stays flat. */
+ * however the hash was guessed). The listing is hashed as it is spooled;
+ * the check (and, rarely, another seed) reads the spool back. */
 
 typedef struct {
 	XXH3_state_t *hash;
@@ -57,37 +63,41 @@ static int scan_write(const char *data, size_t len, void *payload)
 	return 0;
 }
 
-static void write_listing(cl_sink *sink, const copylint_results *results,
-			  const copylint_report_options *options)
+static void token_of(XXH3_state_t *hash, char token[CL_FINGERPRINT_SIZE])
 {
-	copylint_report_options plain = *options;
-	plain.color = false;
-	cl_format_text(sink, results, &plain);
+	XXH128_hash_t h = XXH3_128bits_digest(hash);
+	snprintf(token, CL_FINGERPRINT_SIZE, "%016llx%016llx", (unsigned long long)h.high64,
+		 (unsigned long long)h.low64);
 }
 
-static void choose_token(const copylint_results *results, const copylint_report_options *options,
-			 char token[CL_FINGERPRINT_SIZE])
+/* hash: the listing's hash with seed 0, made while it was spooled. */
+static int choose_token(cl_spool *listing, XXH3_state_t *hash, char token[CL_FINGERPRINT_SIZE])
 {
 	for (unsigned long long seed = 0;; seed++) {
-		token_scan scan = { XXH3_createState(), NULL, 0, CL_BUF_INIT, false };
-		cl_sink sink = { scan_write, &scan, 0 };
-		XXH3_128bits_reset_withSeed(scan.hash, seed);
-		write_listing(&sink, results, options);
-		XXH128_hash_t h = XXH3_128bits_digest(scan.hash);
-		XXH3_freeState(scan.hash);
-		snprintf(token, CL_FINGERPRINT_SIZE, "%016llx%016llx", (unsigned long long)h.high64,
-			 (unsigned long long)h.low64);
-		scan.hash = NULL;
-		scan.needle = token;
-		scan.needle_len = strlen(token);
-		write_listing(&sink, results, options);
+		if (seed) {
+			XXH3_128bits_reset_withSeed(hash, seed);
+			token_scan rehash = { hash, NULL, 0, CL_BUF_INIT, false };
+			if (cl_spool_read(listing, 0, listing->size, scan_write, &rehash) < 0)
+				return -1;
+		}
+		token_of(hash, token);
+		token_scan scan = { NULL, token, strlen(token), CL_BUF_INIT, false };
+		int error = cl_spool_read(listing, 0, listing->size, scan_write, &scan);
 		cl_buf_dispose(&scan.tail);
+		if (error < 0)
+			return -1;
 		if (!scan.found)
-			return;
+			return 0;
 	}
 }
 
 /* ---- annotations ------------------------------------------------------ */
+
+static int buf_write(const char *data, size_t len, void *payload)
+{
+	cl_buf_put(payload, data, len);
+	return 0;
+}
 
 static void put_annotation(cl_sink *sink, const copylint_finding *f)
 {
@@ -114,23 +124,6 @@ static void put_annotation(cl_sink *sink, const copylint_finding *f)
 	cl_buf_dispose(&title);
 }
 
-/* Annotates up to cap findings of severity; returns how many were left out. */
-static size_t put_annotations(cl_sink *sink, const copylint_results *results, copylint_severity severity,
-			      size_t cap)
-{
-	size_t shown = 0, total = 0;
-	for (size_t i = 0; i < results->count; i++) {
-		if (results->findings[i].severity != severity)
-			continue;
-		total++;
-		if (shown < cap) {
-			put_annotation(sink, &results->findings[i]);
-			shown++;
-		}
-	}
-	return total - shown;
-}
-
 static void put_overflow_notice(cl_sink *sink, const size_t omitted[3])
 {
 	size_t total = omitted[0] + omitted[1] + omitted[2];
@@ -143,24 +136,112 @@ static void put_overflow_notice(cl_sink *sink, const size_t omitted[3])
 		       GITHUB_CAP_PER_KIND, GITHUB_CAP_PER_KIND, GITHUB_CAP_PER_KIND);
 }
 
-int cl_format_github(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+/* ---- the run ---------------------------------------------------------- */
+
+typedef struct {
+	cl_spool listing;
+	XXH3_state_t *hash;
+	/* The first GITHUB_CAP_PER_KIND annotations of each kind (errors,
+	 * warnings, infos), and where the infos stood one before the cap. */
+	cl_buf annotations[3];
+	size_t shown[3];
+	size_t infos_before_cap;
+} github_state;
+
+static int tee_write(const char *data, size_t len, void *payload)
+{
+	github_state *state = payload;
+	XXH3_128bits_update(state->hash, data, len);
+	return cl_spool_write(data, len, &state->listing);
+}
+
+static int severity_slot(copylint_severity severity)
+{
+	switch (severity) {
+	case COPYLINT_SEVERITY_ERROR: return 0;
+	case COPYLINT_SEVERITY_WARNING: return 1;
+	case COPYLINT_SEVERITY_INFO: return 2;
+	default: return -1;
+	}
+}
+
+static void keep_annotation(github_state *state, const copylint_finding *f)
+{
+	int slot = severity_slot(f->severity);
+	if (slot < 0 || state->shown[slot] >= GITHUB_CAP_PER_KIND)
+		return;
+	cl_sink sink = { buf_write, &state->annotations[slot], 0 };
+	if (slot == 2 && state->shown[slot] == GITHUB_CAP_PER_KIND - 1)
+		state->infos_before_cap = state->annotations[slot].size;
+	put_annotation(&sink, f);
+	state->shown[slot]++;
+}
+
+static int github_begin(cl_format_run *run)
+{
+	github_state *state = cl_calloc(1, sizeof(*state));
+	run->state = state;
+	state->hash = XXH3_createState();
+	if (!state->hash)
+		return cl_error_set(COPYLINT_ERROR, "cannot start the github report");
+	XXH3_128bits_reset_withSeed(state->hash, 0);
+	return cl_spool_open(&state->listing);
+}
+
+static int github_file(cl_format_run *run, const copylint_results *file)
+{
+	github_state *state = run->state;
+	cl_sink listing = { tee_write, state, 0 };
+	for (size_t i = 0; i < file->count; i++) {
+		cl_text_put_finding(&listing, &file->findings[i], false);
+		keep_annotation(state, &file->findings[i]);
+	}
+	return 0;
+}
+
+static int github_write(cl_format_run *run, github_state *state)
 {
 	char token[CL_FINGERPRINT_SIZE];
-	cl_report_counts counts;
-	size_t omitted[3];
-	choose_token(results, options, token);
+	cl_sink *sink = run->sink;
+	const cl_report_counts *counts = &run->counts;
+	cl_sink listing = { tee_write, state, 0 };
+	if (run->options->show_summary)
+		cl_report_put_counts(&listing, counts);
+	if (choose_token(&state->listing, state->hash, token) < 0)
+		return cl_error_set(COPYLINT_EIO, "reading back the github report's listing failed");
 	cl_sink_printf(sink, "::stop-commands::%s\n", token);
-	write_listing(sink, results, options);
+	if (cl_spool_read(&state->listing, 0, state->listing.size, sink->write, sink->payload) < 0)
+		sink->error = -1;
 	cl_sink_printf(sink, "::%s::\n", token);
 
-	cl_report_count(results, &counts);
-	bool overflow = counts.errors > GITHUB_CAP_PER_KIND || counts.warnings > GITHUB_CAP_PER_KIND ||
-			counts.infos > GITHUB_CAP_PER_KIND;
-	omitted[0] = put_annotations(sink, results, COPYLINT_SEVERITY_ERROR, GITHUB_CAP_PER_KIND);
-	omitted[1] = put_annotations(sink, results, COPYLINT_SEVERITY_WARNING, GITHUB_CAP_PER_KIND);
+	bool overflow = counts->errors > GITHUB_CAP_PER_KIND || counts->warnings > GITHUB_CAP_PER_KIND ||
+			counts->infos > GITHUB_CAP_PER_KIND;
 	/* The overflow notice is a notice too: keep a place for it. */
-	omitted[2] = put_annotations(sink, results, COPYLINT_SEVERITY_INFO,
-				     overflow ? GITHUB_CAP_PER_KIND - 1 : GITHUB_CAP_PER_KIND);
+	size_t infos = state->shown[2];
+	cl_buf *info = &state->annotations[2];
+	if (overflow && infos == GITHUB_CAP_PER_KIND) {
+		info->size = state->infos_before_cap;
+		infos--;
+	}
+	size_t omitted[3] = { counts->errors - state->shown[0], counts->warnings - state->shown[1],
+			      counts->infos - infos };
+	for (int slot = 0; slot < 3; slot++)
+		cl_sink_put(sink, state->annotations[slot].ptr, state->annotations[slot].size);
 	put_overflow_notice(sink, omitted);
 	return 0;
 }
+
+static int github_end(cl_format_run *run)
+{
+	github_state *state = run->state;
+	int error = state->hash && state->listing.file ? github_write(run, state) : 0;
+	for (int slot = 0; slot < 3; slot++)
+		cl_buf_dispose(&state->annotations[slot]);
+	if (state->hash)
+		XXH3_freeState(state->hash);
+	cl_spool_close(&state->listing);
+	free(state);
+	return error;
+}
+
+const cl_format_steps cl_format_github = { github_begin, github_file, github_end };

@@ -1,6 +1,7 @@
 /* github-summary: the Markdown table for GITHUB_STEP_SUMMARY, one row per
- * file and rule with its counts by severity. Findings come sorted by path,
- * so one file's rows are counted at a time: memory stays flat. */
+ * file and rule with its counts by severity. Files come one at a time, so
+ * one file's rows are counted at a time; the table waits for the totals
+ * above it, and holds at most SUMMARY_MAX_ROWS rows: memory stays flat. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@ typedef struct {
 	size_t (*counts)[3];  /* per rule: errors, warnings, infos */
 	size_t nrules;
 	size_t rows, rows_left_out;
+	cl_buf table;  /* the rows shown */
 } summary_state;
 
 static size_t rule_index(const char *id)
@@ -33,7 +35,7 @@ static size_t severity_slot(copylint_severity severity)
 	return severity == COPYLINT_SEVERITY_ERROR ? 0 : severity == COPYLINT_SEVERITY_WARNING ? 1 : 2;
 }
 
-static void put_rows(cl_sink *sink, summary_state *state, const char *path)
+static void put_rows(summary_state *state, const char *path)
 {
 	for (size_t r = 0; r < state->nrules; r++) {
 		size_t *c = state->counts[r];
@@ -52,35 +54,51 @@ static void put_rows(cl_sink *sink, summary_state *state, const char *path)
 		cl_buf_puts(&row, " | ");
 		cl_escape_markdown(&row, r < copylint_rule_count() ? copylint_rule_at(r)->id : "other");
 		cl_buf_printf(&row, " | %zu | %zu | %zu |\n", c[0], c[1], c[2]);
-		cl_sink_put(sink, row.ptr, row.size);
+		cl_buf_put(&state->table, row.ptr, row.size);
 		cl_buf_dispose(&row);
 	}
 	memset(state->counts, 0, state->nrules * sizeof(state->counts[0]));
 }
 
-int cl_format_github_summary(cl_sink *sink, const copylint_results *results,
-			     const copylint_report_options *options)
+static int summary_begin(cl_format_run *run)
 {
-	cl_report_counts counts;
-	summary_state state = { NULL, copylint_rule_count() + 1, 0, 0 };
-	(void)options;
-	cl_report_count(results, &counts);
-	cl_sink_puts(sink, "### copylint\n\n");
-	cl_report_put_counts(sink, &counts);
-	cl_sink_puts(sink, "\n");
-	if (!results->count)
-		return 0;
-	state.counts = cl_calloc(state.nrules, sizeof(state.counts[0]));
-	cl_sink_puts(sink, "| File | Rule | Errors | Warnings | Infos |\n| --- | --- | ---: | ---: | ---: |\n");
-	for (size_t i = 0; i < results->count; i++) {
-		const copylint_finding *f = &results->findings[i];
-		state.counts[rule_index(f->rule)][severity_slot(f->severity)]++;
-		if (i + 1 == results->count || strcmp(results->findings[i + 1].path, f->path))
-			put_rows(sink, &state, f->path);
-	}
-	if (state.rows_left_out)
-		cl_sink_printf(sink, "\n%zu more rows are not shown; the full list is in the job log.\n",
-			       state.rows_left_out);
-	free(state.counts);
+	summary_state *state = cl_calloc(1, sizeof(*state));
+	state->nrules = copylint_rule_count() + 1;
+	state->counts = cl_calloc(state->nrules, sizeof(state->counts[0]));
+	run->state = state;
 	return 0;
 }
+
+static int summary_file(cl_format_run *run, const copylint_results *file)
+{
+	summary_state *state = run->state;
+	for (size_t i = 0; i < file->count; i++) {
+		const copylint_finding *f = &file->findings[i];
+		state->counts[rule_index(f->rule)][severity_slot(f->severity)]++;
+		if (i + 1 == file->count || strcmp(file->findings[i + 1].path, f->path))
+			put_rows(state, f->path);
+	}
+	return 0;
+}
+
+static int summary_end(cl_format_run *run)
+{
+	summary_state *state = run->state;
+	cl_sink *sink = run->sink;
+	cl_sink_puts(sink, "### copylint\n\n");
+	cl_report_put_counts(sink, &run->counts);
+	cl_sink_puts(sink, "\n");
+	if (run->counts.findings) {
+		cl_sink_puts(sink, "| File | Rule | Errors | Warnings | Infos |\n| --- | --- | ---: | ---: | ---: |\n");
+		cl_sink_put(sink, state->table.ptr, state->table.size);
+	}
+	if (state->rows_left_out)
+		cl_sink_printf(sink, "\n%zu more rows are not shown; the full list is in the job log.\n",
+			       state->rows_left_out);
+	cl_buf_dispose(&state->table);
+	free(state->counts);
+	free(state);
+	return 0;
+}
+
+const cl_format_steps cl_format_github_summary = { summary_begin, summary_file, summary_end };

@@ -35,18 +35,29 @@ static json_t *issue_json(const copylint_finding *f)
 	return issue;
 }
 
-int cl_format_gitlab(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+static int gitlab_begin(cl_format_run *run)
 {
-	(void)options;
-	cl_sink_puts(sink, "[");
-	for (size_t i = 0; i < results->count; i++) {
-		json_t *issue = issue_json(&results->findings[i]);
+	cl_sink_puts(run->sink, "[");
+	return 0;
+}
+
+static int gitlab_file(cl_format_run *run, const copylint_results *file)
+{
+	for (size_t i = 0; i < file->count; i++) {
+		json_t *issue = issue_json(&file->findings[i]);
 		char *text = json_dumps(issue, JSON_COMPACT | JSON_SORT_KEYS);
-		cl_sink_puts(sink, i ? ",\n  " : "\n  ");
-		cl_sink_puts(sink, text);
+		cl_sink_puts(run->sink, run->counts.findings + i ? ",\n  " : "\n  ");
+		cl_sink_puts(run->sink, text);
 		free(text);
 		json_decref(issue);
 	}
-	cl_sink_puts(sink, results->count ? "\n]\n" : "]\n");
 	return 0;
 }
+
+static int gitlab_end(cl_format_run *run)
+{
+	cl_sink_puts(run->sink, run->counts.findings ? "\n]\n" : "]\n");
+	return 0;
+}
+
+const cl_format_steps cl_format_gitlab = { gitlab_begin, gitlab_file, gitlab_end };

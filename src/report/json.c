@@ -58,21 +58,32 @@ static void put_json(cl_sink *sink, json_t *value)
 	json_decref(value);
 }
 
-int cl_format_json(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+static int json_begin(cl_format_run *run)
 {
-	cl_report_counts counts;
-	(void)options;
-	cl_report_count(results, &counts);
-	cl_sink_puts(sink, "{\"version\": 1, \"findings\": [");
-	for (size_t i = 0; i < results->count; i++) {
-		cl_sink_puts(sink, i ? ",\n  " : "\n  ");
-		put_json(sink, finding_json(&results->findings[i]));
-	}
-	cl_sink_puts(sink, results->count ? "\n], " : "], ");
-	cl_sink_puts(sink, "\"summary\": ");
-	put_json(sink, json_pack("{s:I, s:I, s:I, s:I}", "files", (json_int_t)counts.files,
-				 "errors", (json_int_t)counts.errors, "warnings", (json_int_t)counts.warnings,
-				 "infos", (json_int_t)counts.infos));
-	cl_sink_puts(sink, "}\n");
+	cl_sink_puts(run->sink, "{\"version\": 1, \"findings\": [");
 	return 0;
 }
+
+static int json_file(cl_format_run *run, const copylint_results *file)
+{
+	size_t written = run->counts.findings;
+	for (size_t i = 0; i < file->count; i++) {
+		cl_sink_puts(run->sink, written + i ? ",\n  " : "\n  ");
+		put_json(run->sink, finding_json(&file->findings[i]));
+	}
+	return 0;
+}
+
+static int json_end(cl_format_run *run)
+{
+	const cl_report_counts *counts = &run->counts;
+	cl_sink_puts(run->sink, counts->findings ? "\n], " : "], ");
+	cl_sink_puts(run->sink, "\"summary\": ");
+	put_json(run->sink, json_pack("{s:I, s:I, s:I, s:I}", "files", (json_int_t)counts->files,
+				      "errors", (json_int_t)counts->errors, "warnings", (json_int_t)counts->warnings,
+				      "infos", (json_int_t)counts->infos));
+	cl_sink_puts(run->sink, "}\n");
+	return 0;
+}
+
+const cl_format_steps cl_format_json = { json_begin, json_file, json_end };

@@ -1,14 +1,19 @@
 /* junit: one testsuite per run, one testcase per checked file (named by
  * its path, made unique, so GitLab drops none); a file with findings fails
  * with the list of them, a clean file passes, a binary file is skipped and
- * an unreadable one is an error. */
+ * an unreadable one is an error. Testcases come in the order of the run's
+ * sources. The suite's counts open the report, so each file's failure text
+ * is spooled to a temporary file and only a small record per file is kept
+ * until the end. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/error.h"
 #include "../util/keyset.h"
 #include "escape.h"
+#include "spool.h"
 #include "xml.h"
 
 typedef struct {
@@ -36,20 +41,21 @@ typedef struct {
 	size_t tests, failures, errors, skipped;
 } suite_counts;
 
-static void count_suite(const copylint_results *results, suite_counts *c)
-{
-	memset(c, 0, sizeof(*c));
-	for (size_t i = 0; i < results->nfiles; i++) {
-		const cl_file_result *file = &results->files[i];
-		c->tests++;
-		if (file->status == COPYLINT_FILE_ERROR)
-			c->errors++;
-		else if (file->status == COPYLINT_FILE_SKIPPED_BINARY)
-			c->skipped++;
-		else if (findings_of(results, file->path).count)
-			c->failures++;
-	}
-}
+/* What a testcase needs at the end; its failure text waits in the spool. */
+typedef struct {
+	size_t source_index, arrival;
+	char *path, *message;
+	copylint_file_status status;
+	size_t nfindings;
+	size_t text_start, text_len;
+} testcase_record;
+
+typedef struct {
+	testcase_record *cases;
+	size_t count, cap;
+	suite_counts counts;
+	cl_spool spool;
+} junit_state;
 
 static void put_counts(xmlTextWriterPtr writer, const suite_counts *c)
 {
@@ -60,21 +66,23 @@ static void put_counts(xmlTextWriterPtr writer, const suite_counts *c)
 	cl_xml_attr_size(writer, "skipped", c->skipped);
 }
 
-static void put_failure(xmlTextWriterPtr writer, const copylint_results *results, finding_range range)
+static int buf_write(const char *data, size_t len, void *payload)
+{
+	cl_buf_put(payload, data, len);
+	return 0;
+}
+
+static void put_failure(xmlTextWriterPtr writer, junit_state *state, const testcase_record *tc)
 {
 	char message[64];
-	snprintf(message, sizeof(message), "%zu %s", range.count, range.count == 1 ? "finding" : "findings");
+	cl_buf text = CL_BUF_INIT;
+	snprintf(message, sizeof(message), "%zu %s", tc->nfindings, tc->nfindings == 1 ? "finding" : "findings");
 	xmlTextWriterStartElement(writer, BAD_CAST "failure");
 	cl_xml_attr(writer, "message", message);
 	cl_xml_attr(writer, "type", "copylint");
-	for (size_t i = range.first; i < range.first + range.count; i++) {
-		const copylint_finding *f = &results->findings[i];
-		cl_buf line = CL_BUF_INIT;
-		cl_buf_printf(&line, "%s:%zu:%zu: %s: %s [%s]\n", f->path, f->line, f->column,
-			      copylint_severity_name(f->severity), f->message, f->rule);
-		cl_xml_text(writer, line.ptr);
-		cl_buf_dispose(&line);
-	}
+	cl_spool_read(&state->spool, tc->text_start, tc->text_len, buf_write, &text);
+	cl_xml_text(writer, text.ptr ? text.ptr : "");
+	cl_buf_dispose(&text);
 	xmlTextWriterEndElement(writer);
 }
 
@@ -98,44 +106,114 @@ static char *unique_name(cl_keyset *names, const char *path)
 	return cl_buf_detach(&name);
 }
 
-static void put_testcase(xmlTextWriterPtr writer, const copylint_results *results,
-			 const cl_file_result *file, cl_keyset *names)
+static void put_testcase(xmlTextWriterPtr writer, junit_state *state, const testcase_record *tc,
+			 cl_keyset *names)
 {
-	char *name = unique_name(names, cl_report_path(file->path));
+	char *name = unique_name(names, cl_report_path(tc->path));
 	xmlTextWriterStartElement(writer, BAD_CAST "testcase");
 	cl_xml_attr(writer, "name", name);
 	cl_xml_attr(writer, "classname", "copylint");
-	cl_xml_attr(writer, "file", cl_report_path(file->path));
-	if (file->status == COPYLINT_FILE_ERROR) {
-		put_status(writer, "error", file->message);
-	} else if (file->status == COPYLINT_FILE_SKIPPED_BINARY) {
-		put_status(writer, "skipped", file->message);
-	} else {
-		finding_range range = findings_of(results, file->path);
-		if (range.count)
-			put_failure(writer, results, range);
-	}
+	cl_xml_attr(writer, "file", cl_report_path(tc->path));
+	if (tc->status == COPYLINT_FILE_ERROR)
+		put_status(writer, "error", tc->message);
+	else if (tc->status == COPYLINT_FILE_SKIPPED_BINARY)
+		put_status(writer, "skipped", tc->message);
+	else if (tc->nfindings)
+		put_failure(writer, state, tc);
 	xmlTextWriterEndElement(writer);
 	free(name);
 }
 
-int cl_format_junit(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+/* The lines of a failure, spooled. */
+static void spool_findings(junit_state *state, const copylint_results *results, finding_range range)
 {
-	suite_counts counts;
+	cl_sink sink = { cl_spool_write, &state->spool, 0 };
+	for (size_t i = range.first; i < range.first + range.count; i++) {
+		const copylint_finding *f = &results->findings[i];
+		cl_sink_printf(&sink, "%s:%zu:%zu: %s: %s [%s]\n", f->path, f->line, f->column,
+			       copylint_severity_name(f->severity), f->message, f->rule);
+	}
+}
+
+static void record_file(junit_state *state, const copylint_results *results, const cl_file_result *file)
+{
+	CL_GROW(state->cases, state->cap, state->count + 1);
+	testcase_record *tc = &state->cases[state->count];
+	memset(tc, 0, sizeof(*tc));
+	tc->source_index = file->source_index;
+	tc->arrival = state->count++;
+	tc->path = cl_strdup(file->path);
+	tc->message = file->message ? cl_strdup(file->message) : NULL;
+	tc->status = file->status;
+	state->counts.tests++;
+	if (file->status == COPYLINT_FILE_ERROR) {
+		state->counts.errors++;
+	} else if (file->status == COPYLINT_FILE_SKIPPED_BINARY) {
+		state->counts.skipped++;
+	} else {
+		finding_range range = findings_of(results, file->path);
+		tc->nfindings = range.count;
+		tc->text_start = state->spool.size;
+		spool_findings(state, results, range);
+		tc->text_len = state->spool.size - tc->text_start;
+		state->counts.failures += range.count != 0;
+	}
+}
+
+static int compare_records(const void *pa, const void *pb)
+{
+	const testcase_record *a = pa, *b = pb;
+	if (a->source_index != b->source_index)
+		return a->source_index < b->source_index ? -1 : 1;
+	return a->arrival < b->arrival ? -1 : a->arrival > b->arrival;
+}
+
+static int junit_begin(cl_format_run *run)
+{
+	junit_state *state = cl_calloc(1, sizeof(*state));
+	run->state = state;
+	return cl_spool_open(&state->spool);
+}
+
+static int junit_file(cl_format_run *run, const copylint_results *file)
+{
+	junit_state *state = run->state;
+	for (size_t i = 0; i < file->nfiles; i++)
+		record_file(state, file, &file->files[i]);
+	return 0;
+}
+
+static int junit_write(cl_sink *sink, junit_state *state)
+{
 	cl_keyset names = CL_KEYSET_INIT;
-	(void)options;
 	xmlTextWriterPtr writer = cl_xml_start(sink);
 	if (!writer)
 		return cl_error_set(COPYLINT_ERROR, "cannot start the junit report");
-	count_suite(results, &counts);
+	qsort(state->cases, state->count, sizeof(testcase_record), compare_records);
 	xmlTextWriterStartElement(writer, BAD_CAST "testsuites");
-	put_counts(writer, &counts);
+	put_counts(writer, &state->counts);
 	xmlTextWriterStartElement(writer, BAD_CAST "testsuite");
-	put_counts(writer, &counts);
-	for (size_t i = 0; i < results->nfiles; i++)
-		put_testcase(writer, results, &results->files[i], &names);
+	put_counts(writer, &state->counts);
+	for (size_t i = 0; i < state->count; i++)
+		put_testcase(writer, state, &state->cases[i], &names);
 	cl_keyset_dispose(&names);
-	if (cl_xml_finish(writer) < 0)
+	if (cl_xml_finish(writer) < 0 || state->spool.error)
 		return cl_error_set(COPYLINT_EIO, "writing the junit report failed");
 	return 0;
 }
+
+static int junit_end(cl_format_run *run)
+{
+	junit_state *state = run->state;
+	int error = state->spool.file ? junit_write(run->sink, state) : 0;
+	for (size_t i = 0; i < state->count; i++) {
+		free(state->cases[i].path);
+		free(state->cases[i].message);
+	}
+	free(state->cases);
+	cl_spool_close(&state->spool);
+	free(state);
+	return error;
+}
+
+const cl_format_steps cl_format_junit = { junit_begin, junit_file, junit_end };

@@ -48,16 +48,29 @@ static json_t *diagnostic_json(const copylint_finding *f)
 	return d;
 }
 
-int cl_format_rdjsonl(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+static int rdjsonl_begin(cl_format_run *run)
 {
-	(void)options;
-	for (size_t i = 0; i < results->count; i++) {
-		json_t *d = diagnostic_json(&results->findings[i]);
+	(void)run;
+	return 0;
+}
+
+static int rdjsonl_file(cl_format_run *run, const copylint_results *file)
+{
+	for (size_t i = 0; i < file->count; i++) {
+		json_t *d = diagnostic_json(&file->findings[i]);
 		char *text = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
-		cl_sink_puts(sink, text);
-		cl_sink_puts(sink, "\n");
+		cl_sink_puts(run->sink, text);
+		cl_sink_puts(run->sink, "\n");
 		free(text);
 		json_decref(d);
 	}
 	return 0;
 }
+
+static int rdjsonl_end(cl_format_run *run)
+{
+	(void)run;
+	return 0;
+}
+
+const cl_format_steps cl_format_rdjsonl = { rdjsonl_begin, rdjsonl_file, rdjsonl_end };

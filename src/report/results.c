@@ -10,6 +10,8 @@ copylint_results *cl_results_new(size_t nfiles)
 	copylint_results *results = cl_calloc(1, sizeof(*results));
 	results->files = cl_calloc(nfiles ? nfiles : 1, sizeof(cl_file_result));
 	results->nfiles = nfiles;
+	for (size_t i = 0; i < nfiles; i++)
+		results->files[i].source_index = i;
 	pthread_mutex_init(&results->lock, NULL);
 	return results;
 }
@@ -106,6 +108,11 @@ const char *copylint_results_file_path(const copylint_results *results, size_t i
 copylint_file_status copylint_results_file_status(const copylint_results *results, size_t index)
 {
 	return index < results->nfiles ? results->files[index].status : COPYLINT_FILE_ERROR;
+}
+
+size_t copylint_results_file_source_index(const copylint_results *results, size_t index)
+{
+	return index < results->nfiles ? results->files[index].source_index : (size_t)-1;
 }
 
 const char *copylint_results_file_message(const copylint_results *results, size_t index)

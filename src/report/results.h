@@ -15,6 +15,7 @@ typedef struct {
 	char *path;
 	copylint_file_status status;
 	char *message;
+	size_t source_index;  /* the file's place among the run's sources */
 } cl_file_result;
 
 struct copylint_results {

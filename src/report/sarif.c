@@ -136,16 +136,27 @@ static json_t *result_json(const copylint_finding *f)
 	return result;
 }
 
-int cl_format_sarif(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+static int sarif_begin(cl_format_run *run)
 {
-	(void)options;
-	cl_sink_puts(sink, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":");
-	put_json(sink, driver_json());
-	cl_sink_puts(sink, "},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
-	for (size_t i = 0; i < results->count; i++) {
-		cl_sink_puts(sink, i ? ",\n" : "\n");
-		put_json(sink, result_json(&results->findings[i]));
-	}
-	cl_sink_puts(sink, "\n]}]}\n");
+	cl_sink_puts(run->sink, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":");
+	put_json(run->sink, driver_json());
+	cl_sink_puts(run->sink, "},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
 	return 0;
 }
+
+static int sarif_file(cl_format_run *run, const copylint_results *file)
+{
+	for (size_t i = 0; i < file->count; i++) {
+		cl_sink_puts(run->sink, run->counts.findings + i ? ",\n" : "\n");
+		put_json(run->sink, result_json(&file->findings[i]));
+	}
+	return 0;
+}
+
+static int sarif_end(cl_format_run *run)
+{
+	cl_sink_puts(run->sink, "\n]}]}\n");
+	return 0;
+}
+
+const cl_format_steps cl_format_sarif = { sarif_begin, sarif_file, sarif_end };

@@ -98,7 +98,7 @@ static void put_excerpt(cl_sink *sink, const copylint_finding *f, bool color)
 	cl_buf_dispose(&marks);
 }
 
-static void put_finding(cl_sink *sink, const copylint_finding *f, bool color)
+void cl_text_put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 {
 	if (color)
 		cl_sink_puts(sink, BOLD);
@@ -137,14 +137,24 @@ static void put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 	}
 }
 
-int cl_format_text(cl_sink *sink, const copylint_results *results, const copylint_report_options *options)
+static int text_begin(cl_format_run *run)
 {
-	cl_report_counts counts;
-	for (size_t i = 0; i < results->count; i++)
-		put_finding(sink, &results->findings[i], options->color);
-	if (!options->show_summary)
-		return 0;
-	cl_report_count(results, &counts);
-	cl_report_put_counts(sink, &counts);
+	(void)run;
 	return 0;
 }
+
+static int text_file(cl_format_run *run, const copylint_results *file)
+{
+	for (size_t i = 0; i < file->count; i++)
+		cl_text_put_finding(run->sink, &file->findings[i], run->options->color);
+	return 0;
+}
+
+static int text_end(cl_format_run *run)
+{
+	if (run->options->show_summary)
+		cl_report_put_counts(run->sink, &run->counts);
+	return 0;
+}
+
+const cl_format_steps cl_format_text = { text_begin, text_file, text_end };
