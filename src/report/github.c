@@ -199,6 +199,13 @@ static int github_file(cl_format_run *run, const copylint_results *file)
 	return 0;
 }
 
+static int sink_write(const char *data, size_t len, void *payload)
+{
+	cl_sink *sink = payload;
+	cl_sink_put(sink, data, len);
+	return sink->error;
+}
+
 static int github_write(cl_format_run *run, github_state *state)
 {
 	char token[CL_FINGERPRINT_SIZE];
@@ -210,7 +217,7 @@ static int github_write(cl_format_run *run, github_state *state)
 	if (choose_token(&state->listing, state->hash, token) < 0)
 		return cl_error_set(COPYLINT_EIO, "reading back the github report's listing failed");
 	cl_sink_printf(sink, "::stop-commands::%s\n", token);
-	if (cl_spool_read(&state->listing, 0, state->listing.size, sink->write, sink->payload) < 0)
+	if (cl_spool_read(&state->listing, 0, state->listing.size, sink_write, sink) < 0 && !sink->error)
 		sink->error = -1;
 	cl_sink_printf(sink, "::%s::\n", token);
 
@@ -234,7 +241,9 @@ static int github_write(cl_format_run *run, github_state *state)
 static int github_end(cl_format_run *run)
 {
 	github_state *state = run->state;
-	int error = state->hash && state->listing.file ? github_write(run, state) : 0;
+	int error = 0;
+	if (state->hash && state->listing.file && !run->sink->error)  /* not when abandoned */
+		error = github_write(run, state);
 	for (int slot = 0; slot < 3; slot++)
 		cl_buf_dispose(&state->annotations[slot]);
 	if (state->hash)

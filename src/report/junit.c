@@ -205,7 +205,9 @@ static int junit_write(cl_sink *sink, junit_state *state)
 static int junit_end(cl_format_run *run)
 {
 	junit_state *state = run->state;
-	int error = state->spool.file ? junit_write(run->sink, state) : 0;
+	int error = 0;
+	if (state->spool.file && !run->sink->error)  /* not when abandoned */
+		error = junit_write(run->sink, state);
 	for (size_t i = 0; i < state->count; i++) {
 		free(state->cases[i].path);
 		free(state->cases[i].message);
