@@ -417,6 +417,7 @@ typedef struct {
 	size_t nproblems;
 	size_t failing;  /* findings at or above --fail-on */
 	progress_state *progress;
+	bool report_on_terminal;  /* the main report shares the terminal with progress */
 } check_run;
 
 /* run->outputs has room for every output: streams point into it. */
@@ -502,7 +503,7 @@ static void note_problem(check_run *run, const copylint_results *file)
 static void on_file(const copylint_results *file, void *payload)
 {
 	check_run *run = payload;
-	if (run->progress->shown && run->outputs[0].kind == OUT_STDOUT) {
+	if (run->progress->shown && run->report_on_terminal) {
 		fputs("\r\033[K", stderr);  /* the findings take the progress line's place */
 		run->progress->shown = false;
 	}
@@ -611,6 +612,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	    copylint_checker_new(&checker, config, &options) < 0)
 		goto cleanup;
 	open_outputs(&run);
+	run.report_on_terminal = !opts->output && isatty(STDOUT_FILENO);
 	int error = copylint_check_sources_each(&notices, checker, sources, on_file, &run);
 	if (progress.shown)
 		fputs("\r\033[K", stderr);
