@@ -254,7 +254,8 @@ void cl_speller_free(cl_speller *sp)
 {
 	if (!sp)
 		return;
-	if (sp->cache_path && sp->hunspell && sp->mem.answers.count + sp->mem.nlists > sp->cached_answers)
+	if (sp->cache_path && sp->hunspell && !sp->load_failed &&
+	    sp->mem.answers.count + sp->mem.nlists > sp->cached_answers)
 		cl_spell_cache_write(sp->cache_path, XXH3_128bits_digest(sp->identity), &sp->mem);
 	for (size_t i = 0; i < sp->npending; i++)
 		free(sp->pending[i].text);

@@ -239,3 +239,24 @@ Test(spelling_cache, command_line)
 	free(cache);
 	free(dir);
 }
+
+/* A dictionary that cannot load gives no cache: its answers were guesses. */
+Test(spelling_cache, failed_dictionary_writes_nothing)
+{
+	char *dir = make_temp_dir(), *aff = cl_sprintf("%s/bad.aff", dir), *dic = cl_sprintf("%s/bad.dic", dir);
+	char *cache = cl_sprintf("%s/cache", dir);
+	write_file(aff, "SET X-NO-SUCH-CHARSET-42\n", 25);
+	write_file(dic, "1\nword\n", 7);
+	cl_speller *sp = NULL;
+	cr_assert_eq(cl_speller_new(&sp, aff, dic), 0);
+	cr_assert_lt(cl_speller_ready(sp, cache), 0);
+	cr_assert(strstr(copylint_error_last(), "X-NO-SUCH-CHARSET-42"), "%s", copylint_error_last());
+	cr_assert(knows(sp, "anything"), "a dictionary that failed accepts every word");
+	cl_speller_free(sp);
+	cr_assert_eq(cache_files(cache, NULL), 0);
+	remove_tree(dir);
+	free(aff);
+	free(dic);
+	free(cache);
+	free(dir);
+}
