@@ -214,7 +214,7 @@ typedef struct copylint_checker copylint_checker;
 typedef void (*copylint_progress_cb)(size_t files_done, size_t files_total,
 				     size_t findings, void *payload);
 
-#define COPYLINT_CHECKER_OPTIONS_VERSION 1
+#define COPYLINT_CHECKER_OPTIONS_VERSION 2
 typedef struct {
 	unsigned version;
 	const char *language;     /* forces every document's language; NULL: resolve */
@@ -225,8 +225,14 @@ typedef struct {
 	 * budget). Turn off when the report does not show them: they cost far
 	 * more than finding the word. Default true. */
 	bool suggestions;
+	/* Since version 2. A folder where rules keep what they learnt between
+	 * runs (spelling: the dictionary's answers, so that a run whose words
+	 * were all seen before need not load the dictionary); made when
+	 * missing. NULL: nothing is kept. Files there are named by a hash of
+	 * what they depend on, written atomically, and a damaged one is ignored. */
+	const char *cache_dir;
 } copylint_checker_options;
-#define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL, true }
+#define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL, true, NULL }
 
 /* The checker keeps a pointer to config, which must outlive it. It keeps
  * what it loads (break iterators, dictionaries) between calls, so reuse one

@@ -74,6 +74,7 @@ struct cl_check_ctx {
 	const cl_lang_value *const *dictionaries;
 	size_t ndictionaries;
 	bool suggestions;  /* the report shows suggestions: worth computing */
+	const char *cache_dir;  /* where rules may keep answers between runs; NULL: nowhere */
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */

@@ -197,6 +197,11 @@ static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
 
 static bool script_covered(const profile *p, UChar32 cp);
 
+static void notice_speller_error(void *payload, const char *message)
+{
+	notice_error(payload, message);
+}
+
 static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const char *const *lists,
 			 size_t nlists)
 {
@@ -212,6 +217,13 @@ static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const 
 			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) &&
 			    cl_speller_add(p->speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
 				notice_error(ctx, cl_error_get());
+		if (cl_speller_ready(p->speller, ctx->cache_dir) < 0) {
+			notice_error(ctx, cl_error_get());
+			cl_speller_free(p->speller);
+			p->speller = NULL;
+		} else {
+			cl_speller_take_errors(p->speller, notice_speller_error, ctx);
+		}
 	}
 	UErrorCode status = U_ZERO_ERROR;
 	p->nscripts = uscript_getCode(ctx->locale, p->scripts, MAX_SCRIPTS, &status);
@@ -666,6 +678,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 			error = check_block(&run, &skips, &skips_cap);
 	}
 	free(skips);
+	cl_speller_take_errors(run.profile->speller, notice_speller_error, ctx);  /* a load the cache put off */
 	cl_keyset_dispose(&run.inline_words);
 	cl_buf_dispose(&run.variant);
 	return error;

@@ -44,6 +44,9 @@ static const char check_usage[] =
 	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
+	"  --no-cache             keep no spelling answers between runs (default: in\n"
+	"                         $COPYLINT_CACHE_DIR, $XDG_CACHE_HOME/copylint or\n"
+	"                         ~/.cache/copylint)\n"
 	"  --staged               check the staged changes (for a pre-commit hook)\n"
 	"  --diff [BASE|A..B]     check what HEAD (or B) changed since BASE (or A)\n"
 	"  --scope SCOPE          with --staged or --diff: lines (default: findings on\n"
@@ -68,6 +71,7 @@ typedef struct {
 	unsigned jobs;
 	bool quiet;
 	bool no_color;
+	bool no_cache;
 	char **rule_settings;
 	size_t nrule_settings;
 	char **paths;
@@ -79,7 +83,8 @@ typedef struct {
 
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
-	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE
+	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE,
+	OPT_NO_CACHE
 };
 
 static const struct option long_options[] = {
@@ -93,6 +98,7 @@ static const struct option long_options[] = {
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "staged", no_argument, NULL, OPT_STAGED },
 	{ "diff", optional_argument, NULL, OPT_DIFF },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
@@ -194,6 +200,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	case OPT_LANG: opts->lang = arg; return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
+	case OPT_NO_CACHE: opts->no_cache = true; return 0;
 	case OPT_REPORT: return add_report(opts, arg);
 	case OPT_NO_COLOR: opts->no_color = true; return 0;
 	case OPT_FAIL_ON:
@@ -589,12 +596,36 @@ static bool report_problems(check_run *run, const copylint_results *notices)
 	return trouble;
 }
 
+static char *join_path(const char *dir, const char *name)
+{
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(len);
+	if (path)
+		snprintf(path, len, "%s/%s", dir, name);
+	return path;
+}
+
+/* Where the spelling answers are kept between runs (the caller frees it);
+ * NULL: nowhere. */
+static char *cache_dir(const check_options *opts)
+{
+	const char *dir = getenv("COPYLINT_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (opts->no_cache)
+		return NULL;
+	if (dir && *dir)
+		return strdup(dir);
+	if (xdg && *xdg == '/')
+		return join_path(xdg, "copylint");
+	return home && *home == '/' ? join_path(home, ".cache/copylint") : NULL;
+}
+
 static int run_check(const check_options *opts, copylint_config *config)
 {
 	copylint_sources *sources = NULL;
 	copylint_checker *checker = NULL;
 	copylint_results *notices = NULL;
 	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
+	char *cache = NULL;
 	progress_state progress = { { 0, 0 }, 0.0, false };
 	check_run run = { .opts = opts, .progress = &progress };
 	int status = EXIT_TROUBLE;
@@ -603,6 +634,8 @@ static int run_check(const check_options *opts, copylint_config *config)
 	options.language = opts->lang;
 	options.jobs = opts->jobs;
 	options.suggestions = any_report_shows_suggestions(opts);
+	cache = cache_dir(opts);
+	options.cache_dir = cache;
 	if (wants_progress(opts)) {
 		options.progress = show_progress;
 		options.progress_payload = &progress;
@@ -623,8 +656,9 @@ static int run_check(const check_options *opts, copylint_config *config)
 	status = run.failing ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
 	copylint_results_free(notices);
-	copylint_checker_free(checker);
+	copylint_checker_free(checker);  /* writes the spelling cache */
 	copylint_sources_free(sources);
+	free(cache);
 	return status;
 }
 

@@ -37,6 +37,7 @@ struct copylint_checker {
 	copylint_progress_cb progress;
 	void *progress_payload;
 	bool suggestions;
+	char *cache_dir;  /* NULL: none */
 };
 
 /* A file's outcome, before it joins the sorted results. */
@@ -57,7 +58,7 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 		options = &defaults;
 	if (!config)
 		return cl_error_set(COPYLINT_EINVALID, "a checker needs a configuration");
-	if (options->version != COPYLINT_CHECKER_OPTIONS_VERSION)
+	if (options->version != 1 && options->version != COPYLINT_CHECKER_OPTIONS_VERSION)
 		return cl_error_set(COPYLINT_EINVALID, "checker options version %u is not supported",
 				    options->version);
 	copylint_checker *checker = cl_calloc(1, sizeof(*checker));
@@ -67,6 +68,9 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	checker->progress = options->progress;
 	checker->progress_payload = options->progress_payload;
 	checker->suggestions = options->suggestions;
+	/* Version 1 callers' structs end before cache_dir. */
+	if (options->version >= 2 && options->cache_dir)
+		checker->cache_dir = cl_strdup(options->cache_dir);
 	*out = checker;
 	return 0;
 }
@@ -80,6 +84,7 @@ void copylint_checker_free(copylint_checker *checker)
 		free(checker->own_worker);
 	}
 	free(checker->language);
+	free(checker->cache_dir);
 	free(checker);
 }
 
@@ -142,6 +147,7 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.words = settings->words, .nwords = settings->nwords,
 			.dictionaries = settings->dictionaries, .ndictionaries = settings->ndictionaries,
 			.suggestions = checker->suggestions,
+			.cache_dir = checker->cache_dir,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unicode/ucnv.h>
+#include <xxhash.h>
 
 #include "copylint/copylint.h"
 
@@ -15,6 +17,7 @@
 #include "../util/error.h"
 #include "../util/keyset.h"
 #include "normalize.h"
+#include "speller_cache.h"
 #include "utf8.h"
 
 /* Hunspell refuses longer words (its MAXWORDLEN), and so do we. */
@@ -22,21 +25,26 @@
 
 enum { ANSWER_CORRECT = 1, ANSWER_WRONG = 2 };
 
+/* An addition asked for before the dictionary loaded, made when it loads. */
 typedef struct {
-	char **items;
-	size_t count;
-} suggestion_list;
+	bool is_file;
+	char *text;  /* the entry, or the word list's path */
+	size_t len;
+} pending_add;
 
 struct cl_speller {
-	Hunhandle *hunspell;
+	Hunhandle *hunspell;  /* NULL until a word needs it (see cl_speller_ready) */
+	char *aff_path, *dic_path;
+	pending_add *pending;
+	size_t npending, pending_cap;
+	XXH3_state_t *identity;  /* everything the answers depend on, hashed */
+	char *cache_path;        /* where the answers are kept; NULL: nowhere */
+	size_t cached_answers;   /* answers the cache file gave */
+	bool load_failed;
+	cl_buf errors;           /* messages of the additions that failed, '\0'-separated */
 	UConverter *conv;     /* NULL when the dictionary is UTF-8 */
 	UConverter *utf8;     /* the other end of conv */
-	uint32_t *wordchars;  /* the .aff's WORDCHARS as code points */
-	size_t nwordchars;
-	cl_keyset answers;    /* UTF-8 word as written -> ANSWER_* */
-	cl_keyset suggested;  /* UTF-8 word -> index in lists */
-	suggestion_list *lists;
-	size_t nlists, lists_cap;
+	cl_spell_memory mem;  /* answers, suggestions, WORDCHARS: what the cache keeps */
 	cl_buf scratch, converted;
 };
 
@@ -110,10 +118,10 @@ static void read_wordchars(cl_speller *sp, const char *aff_path)
 			cl_buf_put(&utf8, value, len);
 		else if (convert(sp, false, &utf8, value, len) < 0)
 			break;
-		sp->wordchars = cl_calloc(utf8.size + 1, sizeof(uint32_t));
+		sp->mem.wordchars = cl_calloc(utf8.size + 1, sizeof(uint32_t));
 		for (size_t i = 0; i < utf8.size;) {
 			bool valid;
-			i += cl_utf8_decode(utf8.ptr + i, utf8.size - i, &sp->wordchars[sp->nwordchars++], &valid);
+			i += cl_utf8_decode(utf8.ptr + i, utf8.size - i, &sp->mem.wordchars[sp->mem.nwordchars++], &valid);
 		}
 		break;
 	}
@@ -147,55 +155,161 @@ static bool readable(const char *path)
 	return fp != NULL;
 }
 
+/* The file's name, size and modification time stand for its content. */
+static void hash_file_identity(XXH3_state_t *identity, const char *path)
+{
+	struct stat st;
+	XXH3_128bits_update(identity, path, strlen(path) + 1);
+	if (stat(path, &st) == 0) {
+		long long facts[3] = { (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+				       (long long)st.st_mtim.tv_nsec };
+		XXH3_128bits_update(identity, facts, sizeof(facts));
+	}
+}
+
 int cl_speller_new(cl_speller **out, const char *aff_path, const char *dic_path)
 {
+	static const char version[] = "copylint " COPYLINT_VERSION " spelling answers\n";
 	*out = NULL;
 	if (!readable(aff_path) || !readable(dic_path))
 		return cl_error_set(COPYLINT_EIO, "%s: cannot read the dictionary: %s",
 				    readable(aff_path) ? dic_path : aff_path, strerror(errno));
 	cl_speller *sp = cl_calloc(1, sizeof(*sp));
-	sp->hunspell = Hunspell_create(aff_path, dic_path);
-	int error = sp->hunspell ? open_converter(sp, aff_path) :
-		    cl_error_set(COPYLINT_EINVALID, "%s: Hunspell cannot load it", dic_path);
-	if (error < 0) {
-		cl_speller_free(sp);
-		return error;
-	}
-	read_wordchars(sp, aff_path);
+	sp->aff_path = cl_strdup(aff_path);
+	sp->dic_path = cl_strdup(dic_path);
+	sp->identity = XXH3_createState();
+	XXH3_128bits_reset(sp->identity);
+	XXH3_128bits_update(sp->identity, version, sizeof(version));
+	hash_file_identity(sp->identity, aff_path);
+	hash_file_identity(sp->identity, dic_path);
 	*out = sp;
 	return 0;
+}
+
+static void add_error(cl_speller *sp, const char *message)
+{
+	cl_buf_put(&sp->errors, message, strlen(message) + 1);
+}
+
+static int add_now(cl_speller *sp, const char *entry, size_t len);
+static int add_file_now(cl_speller *sp, const char *path);
+
+/* Loads the dictionary and makes the additions asked for so far; their
+ * failures wait in sp->errors. */
+static int load(cl_speller *sp)
+{
+	if (sp->hunspell || sp->load_failed)
+		return sp->load_failed ? -1 : 0;
+	sp->hunspell = Hunspell_create(sp->aff_path, sp->dic_path);
+	int error = sp->hunspell ? open_converter(sp, sp->aff_path) :
+		    cl_error_set(COPYLINT_EINVALID, "%s: Hunspell cannot load it", sp->dic_path);
+	if (error < 0) {
+		sp->load_failed = true;
+		add_error(sp, cl_error_get());
+		return error;
+	}
+	if (!sp->mem.wordchars)
+		read_wordchars(sp, sp->aff_path);
+	/* Answers from the cache already count these additions: an addition
+	 * forgets the answers given before it, so keep them aside. */
+	cl_keyset kept = sp->mem.answers;
+	sp->mem.answers = (cl_keyset)CL_KEYSET_INIT;
+	for (size_t i = 0; i < sp->npending; i++) {
+		pending_add *a = &sp->pending[i];
+		if ((a->is_file ? add_file_now(sp, a->text) : add_now(sp, a->text, a->len)) < 0)
+			add_error(sp, cl_error_get());
+	}
+	cl_keyset_dispose(&sp->mem.answers);
+	sp->mem.answers = kept;
+	return 0;
+}
+
+int cl_speller_ready(cl_speller *sp, const char *cache_dir)
+{
+	if (cache_dir && *cache_dir && !sp->cache_path) {
+		sp->cache_path = cl_spell_cache_path(cache_dir, XXH3_128bits_digest(sp->identity));
+		if (cl_spell_cache_read(sp->cache_path, XXH3_128bits_digest(sp->identity), &sp->mem)) {
+			sp->cached_answers = sp->mem.answers.count + sp->mem.nlists;
+			return 0;  /* the dictionary loads when a word is not in the file */
+		}
+	}
+	return load(sp);
+}
+
+bool cl_speller_loaded(const cl_speller *sp)
+{
+	return sp->hunspell != NULL;
+}
+
+size_t cl_speller_take_errors(cl_speller *sp, void (*fn)(void *payload, const char *message), void *payload)
+{
+	size_t n = 0;
+	for (size_t at = 0; at < sp->errors.size; at += strlen(sp->errors.ptr + at) + 1, n++)
+		fn(payload, sp->errors.ptr + at);
+	cl_buf_clear(&sp->errors);
+	return n;
 }
 
 void cl_speller_free(cl_speller *sp)
 {
 	if (!sp)
 		return;
+	if (sp->cache_path && sp->hunspell && !sp->load_failed &&
+	    sp->mem.answers.count + sp->mem.nlists > sp->cached_answers)
+		cl_spell_cache_write(sp->cache_path, XXH3_128bits_digest(sp->identity), &sp->mem);
+	for (size_t i = 0; i < sp->npending; i++)
+		free(sp->pending[i].text);
+	free(sp->pending);
+	free(sp->aff_path);
+	free(sp->dic_path);
+	free(sp->cache_path);
+	XXH3_freeState(sp->identity);
+	cl_buf_dispose(&sp->errors);
 	if (sp->hunspell)
 		Hunspell_destroy(sp->hunspell);
 	if (sp->conv)
 		ucnv_close(sp->conv);
 	if (sp->utf8)
 		ucnv_close(sp->utf8);
-	for (size_t i = 0; i < sp->nlists; i++) {
-		for (size_t j = 0; j < sp->lists[i].count; j++)
-			free(sp->lists[i].items[j]);
-		free(sp->lists[i].items);
-	}
-	free(sp->lists);
-	free(sp->wordchars);
-	cl_keyset_dispose(&sp->answers);
-	cl_keyset_dispose(&sp->suggested);
+	cl_spell_memory_dispose(&sp->mem);
 	cl_buf_dispose(&sp->scratch);
 	cl_buf_dispose(&sp->converted);
 	free(sp);
 }
 
-int cl_speller_add(cl_speller *sp, const char *entry, size_t len)
+static int check_entry(const char *entry, size_t len)
 {
 	const char *slash = memchr(entry, '/', len);
 	size_t word_len = slash ? (size_t)(slash - entry) : len;
 	if (word_len == 0 || word_len > MAX_WORD_BYTES || (slash && slash + 1 == entry + len))
 		return cl_error_set(COPYLINT_EINVALID, "'%.*s' is not a word or word/model entry", (int)len, entry);
+	return 0;
+}
+
+static void defer(cl_speller *sp, bool is_file, const char *text, size_t len)
+{
+	CL_GROW(sp->pending, sp->pending_cap, sp->npending + 1);
+	sp->pending[sp->npending++] = (pending_add){ is_file, cl_strndup(text, len), len };
+}
+
+int cl_speller_add(cl_speller *sp, const char *entry, size_t len)
+{
+	if (sp->hunspell)
+		return add_now(sp, entry, len);
+	if (check_entry(entry, len) < 0)
+		return COPYLINT_EINVALID;
+	XXH3_128bits_update(sp->identity, "e", 1);
+	XXH3_128bits_update(sp->identity, entry, len);
+	defer(sp, false, entry, len);
+	return 0;
+}
+
+static int add_now(cl_speller *sp, const char *entry, size_t len)
+{
+	const char *slash = memchr(entry, '/', len);
+	size_t word_len = slash ? (size_t)(slash - entry) : len;
+	if (check_entry(entry, len) < 0)
+		return COPYLINT_EINVALID;
 	char *model = NULL;
 	if (slash) {
 		if (to_dictionary(sp, slash + 1, len - word_len - 1) < 0)
@@ -210,7 +324,7 @@ int cl_speller_add(cl_speller *sp, const char *entry, size_t len)
 	else
 		Hunspell_add(sp->hunspell, sp->converted.ptr);
 	free(model);
-	cl_keyset_dispose(&sp->answers);  /* earlier answers may have changed */
+	cl_keyset_dispose(&sp->mem.answers);  /* earlier answers may have changed */
 	return error;
 }
 
@@ -220,7 +334,27 @@ static bool is_count_line(const char *line)
 	return digits > 0 && line[digits + strspn(line + digits, " \t\r\n")] == '\0';
 }
 
+/* A word list stands for its content in the identity: it is small, and an
+ * edit within a second keeps its size and time. */
 int cl_speller_add_file(cl_speller *sp, const char *path)
+{
+	if (sp->hunspell)
+		return add_file_now(sp, path);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return cl_error_set(COPYLINT_EIO, "%s: cannot read word list: %s", path, strerror(errno));
+	char chunk[65536];
+	size_t n;
+	XXH3_128bits_update(sp->identity, "f", 1);
+	XXH3_128bits_update(sp->identity, path, strlen(path) + 1);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		XXH3_128bits_update(sp->identity, chunk, n);
+	fclose(fp);
+	defer(sp, true, path, strlen(path));
+	return 0;
+}
+
+static int add_file_now(cl_speller *sp, const char *path)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
@@ -233,7 +367,7 @@ int cl_speller_add_file(cl_speller *sp, const char *path)
 		lineno++;
 		if (lineno == 1 && is_count_line(line)) {
 			Hunspell_add_dic(sp->hunspell, path);
-			cl_keyset_dispose(&sp->answers);
+			cl_keyset_dispose(&sp->mem.answers);
 			break;
 		}
 		char *entry = line + strspn(line, " \t\xEF\xBB\xBF");
@@ -242,7 +376,7 @@ int cl_speller_add_file(cl_speller *sp, const char *path)
 			len--;
 		if (len == 0 || entry[0] == '#')
 			continue;
-		if (cl_speller_add(sp, entry, len) < 0) {
+		if (add_now(sp, entry, len) < 0) {
 			char *why = cl_strdup(cl_error_get());
 			error = cl_error_set(COPYLINT_EINVALID, "%s:%zu: %s", path, lineno, why);
 			free(why);
@@ -253,8 +387,11 @@ int cl_speller_add_file(cl_speller *sp, const char *path)
 	return error;
 }
 
+/* A dictionary that failed to load (the user was told) accepts every word. */
 static bool lookup(cl_speller *sp, const char *word, size_t len)
 {
+	if (load(sp) < 0)
+		return true;
 	if (len > MAX_WORD_BYTES || to_dictionary(sp, word, len) < 0)
 		return false;
 	return Hunspell_spell(sp->hunspell, sp->converted.ptr) != 0;
@@ -263,28 +400,28 @@ static bool lookup(cl_speller *sp, const char *word, size_t len)
 bool cl_speller_check(cl_speller *sp, const char *word, size_t len)
 {
 	size_t answer;
-	if (cl_keyset_get(&sp->answers, word, len, &answer))
+	if (cl_keyset_get(&sp->mem.answers, word, len, &answer))
 		return answer == ANSWER_CORRECT;
 	bool correct = lookup(sp, word, len);
-	cl_keyset_put(&sp->answers, word, len, correct ? ANSWER_CORRECT : ANSWER_WRONG, &answer);
+	cl_keyset_put(&sp->mem.answers, word, len, correct ? ANSWER_CORRECT : ANSWER_WRONG, &answer);
 	return correct;
 }
 
 bool cl_speller_is_wordchar(const cl_speller *sp, uint32_t cp)
 {
-	for (size_t i = 0; i < sp->nwordchars; i++)
-		if (sp->wordchars[i] == cp)
+	for (size_t i = 0; i < sp->mem.nwordchars; i++)
+		if (sp->mem.wordchars[i] == cp)
 			return true;
 	return false;
 }
 
-static void compute_suggestions(cl_speller *sp, const char *word, size_t len, suggestion_list *list)
+static void compute_suggestions(cl_speller *sp, const char *word, size_t len, cl_spell_suggestions *list)
 {
 	char **raw = NULL;
 	cl_buf utf8 = CL_BUF_INIT;
 	list->items = NULL;
 	list->count = 0;
-	if (len > MAX_WORD_BYTES || to_dictionary(sp, word, len) < 0)
+	if (load(sp) < 0 || len > MAX_WORD_BYTES || to_dictionary(sp, word, len) < 0)
 		return;
 	int n = Hunspell_suggest(sp->hunspell, &raw, sp->converted.ptr);
 	list->items = cl_calloc(n > 0 ? (size_t)n : 1, sizeof(char *));
@@ -302,12 +439,12 @@ size_t cl_speller_suggest(cl_speller *sp, const char *word, size_t len,
 			  const char *const **out, size_t max)
 {
 	size_t index;
-	if (!cl_keyset_get(&sp->suggested, word, len, &index)) {
-		CL_GROW(sp->lists, sp->lists_cap, sp->nlists + 1);
-		compute_suggestions(sp, word, len, &sp->lists[sp->nlists]);
-		index = sp->nlists++;
-		cl_keyset_put(&sp->suggested, word, len, index, &index);
+	if (!cl_keyset_get(&sp->mem.suggested, word, len, &index)) {
+		CL_GROW(sp->mem.lists, sp->mem.lists_cap, sp->mem.nlists + 1);
+		compute_suggestions(sp, word, len, &sp->mem.lists[sp->mem.nlists]);
+		index = sp->mem.nlists++;
+		cl_keyset_put(&sp->mem.suggested, word, len, index, &index);
 	}
-	*out = (const char *const *)sp->lists[index].items;
-	return sp->lists[index].count < max ? sp->lists[index].count : max;
+	*out = (const char *const *)sp->mem.lists[index].items;
+	return sp->mem.lists[index].count < max ? sp->mem.lists[index].count : max;
 }

@@ -14,9 +14,21 @@
 
 typedef struct cl_speller cl_speller;
 
-/* Loads aff_path and dic_path. Fails (error set) when either cannot be
- * read or the encoding is one ICU does not know. */
+/* A speller for aff_path and dic_path; fails (error set) when either
+ * cannot be read. Additions come next, then cl_speller_ready. */
 int cl_speller_new(cl_speller **out, const char *aff_path, const char *dic_path);
+/* After the additions: with cache_dir (NULL: none), answers come from the
+ * cache file there when one matches, and the dictionary loads only when a
+ * word is not in it; otherwise the dictionary loads now. Fails (error set)
+ * when Hunspell cannot load it or its encoding is one ICU does not know.
+ * Answers are written back to the cache when the speller is freed. */
+int cl_speller_ready(cl_speller *speller, const char *cache_dir);
+/* Has the Hunspell dictionary been loaded (or was the cache enough)? */
+bool cl_speller_loaded(const cl_speller *speller);
+/* Hands fn each addition that failed since the last call (an entry the
+ * dictionary's charset cannot hold, a bad line in a word list) and forgets
+ * them; returns how many. */
+size_t cl_speller_take_errors(cl_speller *speller, void (*fn)(void *payload, const char *message), void *payload);
 void cl_speller_free(cl_speller *speller);
 
 /* Adds one entry, as a Hunspell personal dictionary writes it: "word", or

@@ -82,3 +82,11 @@ void cl_keyset_dispose(cl_keyset *set)
 	set->slots = NULL;
 	set->cap = set->count = 0;
 }
+
+void cl_keyset_each(const cl_keyset *set, void (*fn)(const char *key, size_t len, size_t value, void *payload),
+		    void *payload)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		if (set->slots[i].key)
+			fn(set->slots[i].key, set->slots[i].len, set->slots[i].value, payload);
+}

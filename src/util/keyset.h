@@ -24,5 +24,8 @@ typedef struct {
 bool cl_keyset_put(cl_keyset *set, const char *key, size_t len, size_t value, size_t *existing);
 bool cl_keyset_get(const cl_keyset *set, const char *key, size_t len, size_t *value);
 void cl_keyset_dispose(cl_keyset *set);
+/* Calls fn on every key and its value, in no particular order. */
+void cl_keyset_each(const cl_keyset *set, void (*fn)(const char *key, size_t len, size_t value, void *payload),
+		    void *payload);
 
 #endif

@@ -1,5 +1,5 @@
 #!/bin/sh
-# "Quiet on real copy": runs the formatting rules over professionally
+# "Quiet on real copy": runs the formatting rules and untranslated over professionally
 # written and translated documentation installed by Debian packages
 # (debian-reference-{en,de,fr}, installation-guide-amd64 for cs, de, en,
 # fr), converted to Markdown, and over plain-text licences and
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 bin="${1:-build}/copylint"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-rules="timestamp date-format punctuation-spacing unbalanced-pair whitespace invisible-character mixed-script run-together-list"
+rules="untranslated timestamp date-format punctuation-spacing unbalanced-pair whitespace invisible-character mixed-script run-together-list"
 ref=/usr/share/doc/debian-reference-common/docs
 guide=/usr/share/doc/installation-guide-amd64
 for lang in en de fr cs; do
