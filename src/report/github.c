@@ -185,7 +185,8 @@ static int github_begin(cl_format_run *run)
 	if (!state->hash)
 		return cl_error_set(COPYLINT_ERROR, "cannot start the github report");
 	XXH3_128bits_reset_withSeed(state->hash, 0);
-	return cl_spool_open(&state->listing);
+	cl_spool_open(&state->listing);
+	return 0;
 }
 
 static int github_file(cl_format_run *run, const copylint_results *file)
@@ -242,7 +243,7 @@ static int github_end(cl_format_run *run)
 {
 	github_state *state = run->state;
 	int error = 0;
-	if (state->hash && state->listing.file && !run->sink->error)  /* not when abandoned */
+	if (state->hash && state->listing.open && !run->sink->error)  /* not when abandoned */
 		error = github_write(run, state);
 	for (int slot = 0; slot < 3; slot++)
 		cl_buf_dispose(&state->annotations[slot]);

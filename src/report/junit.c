@@ -172,7 +172,8 @@ static int junit_begin(cl_format_run *run)
 {
 	junit_state *state = cl_calloc(1, sizeof(*state));
 	run->state = state;
-	return cl_spool_open(&state->spool);
+	cl_spool_open(&state->spool);
+	return 0;
 }
 
 static int junit_file(cl_format_run *run, const copylint_results *file)
@@ -206,7 +207,7 @@ static int junit_end(cl_format_run *run)
 {
 	junit_state *state = run->state;
 	int error = 0;
-	if (state->spool.file && !run->sink->error)  /* not when abandoned */
+	if (state->spool.open && !run->sink->error)  /* not when abandoned */
 		error = junit_write(run->sink, state);
 	for (size_t i = 0; i < state->count; i++) {
 		free(state->cases[i].path);

@@ -1,26 +1,45 @@
 #include "spool.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../util/error.h"
+#include "../util/alloc.h"
+
 
 #define SPOOL_PIECE 65536
 
-int cl_spool_open(cl_spool *spool)
+/* In $TMPDIR (else /tmp), removed at once: it lives as long as it is open. */
+static FILE *temporary_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = cl_sprintf("%s/copylint-report.XXXXXX", dir && *dir ? dir : "/tmp");
+	FILE *file = NULL;
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		unlink(path);
+		file = fdopen(fd, "w+");
+		if (!file)
+			close(fd);
+	}
+	free(path);
+	return file;
+}
+
+void cl_spool_open(cl_spool *spool)
 {
 	memset(spool, 0, sizeof(*spool));
-	spool->file = tmpfile();
-	if (!spool->file)
-		return cl_error_set(COPYLINT_EIO, "cannot make a temporary file: %s", strerror(errno));
-	return 0;
+	spool->file = temporary_file();
+	spool->open = true;
 }
 
 int cl_spool_write(const char *data, size_t len, void *payload)
 {
 	cl_spool *spool = payload;
-	if (!spool->error && fwrite(data, 1, len, spool->file) != len)
+	if (!spool->file)
+		cl_buf_put(&spool->memory, data, len);
+	else if (!spool->error && fwrite(data, 1, len, spool->file) != len)
 		spool->error = -1;
 	spool->size += len;
 	return spool->error;
@@ -29,6 +48,8 @@ int cl_spool_write(const char *data, size_t len, void *payload)
 int cl_spool_read(cl_spool *spool, size_t start, size_t len, copylint_write_cb write, void *payload)
 {
 	char piece[SPOOL_PIECE];
+	if (!spool->file)
+		return len && write(spool->memory.ptr + start, len, payload) ? -1 : 0;
 	if (spool->error || fflush(spool->file) != 0)
 		return spool->error = -1;
 	while (len) {
@@ -51,4 +72,6 @@ void cl_spool_close(cl_spool *spool)
 	if (spool->file)
 		fclose(spool->file);
 	spool->file = NULL;
+	cl_buf_dispose(&spool->memory);
+	spool->open = false;
 }

@@ -148,3 +148,21 @@ Test(report_stream_cli, extra_reports_and_step_summary_stream_too)
 	run_result_free(&r);
 	free(summary);
 }
+
+/* Without a folder for temporary files, junit and github hold their body
+ * in memory and write the same bytes. */
+Test(report_stream_cli, no_temporary_folder_gives_the_same_reports)
+{
+	static const char *const formats[] = { "junit", "github" };
+	const char *env[] = { "TMPDIR=/nonexistent/copylint", NULL };
+	for (size_t i = 0; i < 2; i++) {
+		const char *argv[] = { "check", "--format", formats[i], "--rule", "spelling=off", ".", NULL };
+		run_result spooled = run_copylint(dir, argv, NULL, NULL);
+		run_result held = run_copylint(dir, argv, NULL, env);
+		cr_expect_eq(held.status, 1, "%s: %s", formats[i], held.err);
+		cr_expect_gt(held.out_len, 1000);
+		cr_expect_str_eq(held.out, spooled.out, "%s differs without a temporary folder", formats[i]);
+		run_result_free(&spooled);
+		run_result_free(&held);
+	}
+}
