@@ -308,10 +308,14 @@ int copylint_report_write(const copylint_results *results, const char *format,
  * copylint_check_sources_each gives them (in that order), then finish.
  * The bytes are exactly those copylint_report_write gives for the whole
  * run. Most formats write each file at once; those whose opening needs the
- * run's totals (junit, github, github-summary) keep per-file counts, a
- * bounded number of rows, or a temporary file until the end, never the
- * findings. write may be called from _new, _add and _finish. A write
- * callback's failure is COPYLINT_EIO; later writes are dropped. */
+ * run's totals keep, until the end, never the findings but: junit a small
+ * record per file (path, status, count; its testcases follow the sources'
+ * order, copylint_results_file_source_index) and the failure text in a
+ * temporary file; github the first annotations of each kind and the log
+ * listing in a temporary file; github-summary at most its 200 rows. (With
+ * no temporary folder, the temporary file's bytes stay in memory.) write
+ * may be called from _new, _add and _finish. A write callback's failure is
+ * COPYLINT_EIO; later writes are dropped. */
 typedef struct copylint_report_stream copylint_report_stream;
 
 int copylint_report_stream_new(copylint_report_stream **out, const char *format,
