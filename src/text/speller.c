@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <hunspell/hunspell.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,13 +195,33 @@ static void add_error(cl_speller *sp, const char *message)
 static int add_now(cl_speller *sp, const char *entry, size_t len);
 static int add_file_now(cl_speller *sp, const char *path);
 
+/* libhunspell 1.7 counts the users of its shared UTF-16 tables without a
+ * lock (initialize_utf_tbl, free_utf_tbl, in every table of words): two
+ * threads creating or destroying spellers at once leak or free them twice. */
+static pthread_mutex_t hunspell_tables = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *create_hunspell(const char *aff_path, const char *dic_path)
+{
+	pthread_mutex_lock(&hunspell_tables);
+	Hunhandle *handle = Hunspell_create(aff_path, dic_path);
+	pthread_mutex_unlock(&hunspell_tables);
+	return handle;
+}
+
+static void destroy_hunspell(Hunhandle *handle)
+{
+	pthread_mutex_lock(&hunspell_tables);
+	Hunspell_destroy(handle);
+	pthread_mutex_unlock(&hunspell_tables);
+}
+
 /* Loads the dictionary and makes the additions asked for so far; their
  * failures wait in sp->errors. */
 static int load(cl_speller *sp)
 {
 	if (sp->hunspell || sp->load_failed)
 		return sp->load_failed ? -1 : 0;
-	sp->hunspell = Hunspell_create(sp->aff_path, sp->dic_path);
+	sp->hunspell = create_hunspell(sp->aff_path, sp->dic_path);
 	int error = sp->hunspell ? open_converter(sp, sp->aff_path) :
 		    cl_error_set(COPYLINT_EINVALID, "%s: Hunspell cannot load it", sp->dic_path);
 	if (error < 0) {
@@ -266,7 +287,7 @@ void cl_speller_free(cl_speller *sp)
 	XXH3_freeState(sp->identity);
 	cl_buf_dispose(&sp->errors);
 	if (sp->hunspell)
-		Hunspell_destroy(sp->hunspell);
+		destroy_hunspell(sp->hunspell);
 	if (sp->conv)
 		ucnv_close(sp->conv);
 	if (sp->utf8)
@@ -366,7 +387,9 @@ static int add_file_now(cl_speller *sp, const char *path)
 	while (!error && (n = getline(&line, &cap, fp)) >= 0) {
 		lineno++;
 		if (lineno == 1 && is_count_line(line)) {
+			pthread_mutex_lock(&hunspell_tables);  /* a new table of words: see create_hunspell */
 			Hunspell_add_dic(sp->hunspell, path);
+			pthread_mutex_unlock(&hunspell_tables);
 			cl_keyset_dispose(&sp->mem.answers);
 			break;
 		}
