@@ -1,7 +1,12 @@
 /* Reading git's index file (git's Documentation/gitformat-index.txt) and
  * comparing it with HEAD's tree, folder by folder, skipping the folders
- * whose cache-tree id equals HEAD's; see index.h for why. Every bound is
- * checked: a file that does not parse is left to libgit2. */
+ * whose cache-tree id equals HEAD's; see index.h for why.
+ *
+ * The entries are read as a stream, twice: once to find where they end
+ * (the cache-tree is an extension after them), then along the walk. No
+ * array of entries is built: on a 50,000-file index that array alone costs
+ * as much as the whole read, its pages being touched for the first time.
+ * Every bound is checked: a file that does not parse is left to libgit2. */
 #include "index.h"
 
 #include <fcntl.h>
@@ -30,9 +35,23 @@
 #define NO_NODE SIZE_MAX
 
 typedef struct {
+	const unsigned char *at, *end;
+} ix_reader;
+
+/* Where an entry's parts are, before its path is read. */
+typedef struct {
+	uint16_t flags, extended;
+	const char *name;  /* the path; version 4: the part after the kept prefix */
+	size_t name_len;
+	size_t strip;      /* version 4: bytes dropped from the previous path */
+	const unsigned char *end;
+} ix_layout;
+
+/* The entry the walk is at. */
+typedef struct {
 	const unsigned char *id;  /* in the map */
 	uint32_t mode;
-	size_t path_at;           /* in the map, or (version 4) in paths */
+	const char *path;         /* in the map, or (version 4) cl_index.path */
 	size_t path_len;
 } ix_entry;
 
@@ -50,20 +69,24 @@ struct cl_index {
 	unsigned char *map;
 	size_t map_len;
 	uint32_t version;
-	ix_entry *entries;
 	size_t nentries;
-	char *paths;              /* version 4: the expanded paths, NUL-terminated */
-	size_t paths_len, paths_cap;
+	const unsigned char *entries_end;
+	ix_reader at;             /* the entry after the current one */
+	size_t read;              /* entries read so far */
+	ix_entry entry;           /* the current entry, when has_entry */
+	bool has_entry;
+	char *path;               /* version 4: the current path */
+	size_t path_cap;
+	char *folder;             /* the folder walked, with its '/' */
+	size_t folder_cap;
 	ct_node *nodes;
 	size_t nnodes, nodes_cap;
 	cl_index_change *changes;
 	size_t nchanges, changes_cap;
+	char *paths;              /* the changes' paths, one after another */
+	size_t paths_len, paths_cap;
 	bool added, deleted, modified, typechange;
 };
-
-typedef struct {
-	const unsigned char *at, *end;
-} ix_reader;
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -78,11 +101,6 @@ static uint16_t be16(const unsigned char *p)
 static size_t left(const ix_reader *c)
 {
 	return (size_t)(c->end - c->at);
-}
-
-static const char *path_of(const cl_index *ix, const ix_entry *e)
-{
-	return (ix->version == 4 ? ix->paths : (const char *)ix->map) + e->path_at;
 }
 
 /* The modes the diff and the articles know; a sparse index's folder
@@ -105,7 +123,7 @@ static bool map_file(cl_index *ix, const char *path)
 		  st.st_size >= HEADER_BYTES + ID_BYTES && (uintmax_t)st.st_size <= SIZE_MAX;
 	int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
-	flags |= MAP_POPULATE;  /* every page is read: one fault instead of one per page */
+	flags |= MAP_POPULATE;  /* every page is read: one call instead of a fault per page */
 #endif
 	void *map = ok ? mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0) : MAP_FAILED;
 	close(fd);
@@ -117,59 +135,16 @@ static bool map_file(cl_index *ix, const char *path)
 }
 
 /* The trailing checksum is not verified: git does not either, outside fsck. */
-static bool read_header(cl_index *ix, ix_reader *c)
+static bool read_header(cl_index *ix)
 {
 	uint32_t count = be32(ix->map + 8);
 	ix->version = be32(ix->map + 4);
-	c->at = ix->map + HEADER_BYTES;
-	c->end = ix->map + ix->map_len - ID_BYTES;
-	if (memcmp(ix->map, "DIRC", 4) || ix->version < 2 || ix->version > 4)
-		return false;
-	if (count > left(c) / (ENTRY_FIXED_BYTES + 1))
-		return false;  /* more entries than the file can hold */
+	ix->at = (ix_reader){ ix->map + HEADER_BYTES, ix->map + ix->map_len - ID_BYTES };
 	ix->nentries = count;
-	ix->entries = cl_malloc((count ? count : 1) * sizeof(*ix->entries));
-	return true;
+	return !memcmp(ix->map, "DIRC", 4) && ix->version >= 2 && ix->version <= 4;
 }
 
 /* ---- entries ------------------------------------------------------------- */
-
-/* The mode, id and flags; *fixed is where the path starts, *name_len the
- * length the flags give (NAME_MASK: that long or longer). */
-static bool read_fixed(const cl_index *ix, const ix_reader *c, ix_entry *e, size_t *fixed, size_t *name_len)
-{
-	if (left(c) < ENTRY_FIXED_BYTES)
-		return false;
-	uint16_t flags = be16(c->at + STAT_BYTES + ID_BYTES);
-	*fixed = ENTRY_FIXED_BYTES;
-	if (flags & FLAG_EXTENDED) {
-		if (ix->version < 3 || left(c) < ENTRY_FIXED_BYTES + 2 ||
-		    (be16(c->at + ENTRY_FIXED_BYTES) & ~EXTENDED_SKIP_WORKTREE))
-			return false;
-		*fixed += 2;
-	}
-	e->mode = be32(c->at + MODE_OFFSET);
-	e->id = c->at + STAT_BYTES;
-	*name_len = flags & NAME_MASK;
-	/* Unmerged entries: the libgit2 path names them in its error. */
-	return known_mode(e->mode) && !(flags & FLAG_STAGE);
-}
-
-/* Versions 2 and 3: the path, NUL-padded to a multiple of 8 bytes. A NUL
- * inside the path is caught where the path is used (record). */
-static bool read_path_padded(const cl_index *ix, ix_reader *c, ix_entry *e, size_t fixed, size_t name_len)
-{
-	const char *name = (const char *)c->at + fixed;
-	size_t room = left(c) - fixed;
-	size_t len = name_len == NAME_MASK ? strnlen(name, room) : name_len;
-	size_t size = (fixed + len + 8) & ~(size_t)7;
-	if (len >= room || name[len] || size > left(c))
-		return false;
-	e->path_at = (size_t)((const unsigned char *)name - ix->map);
-	e->path_len = len;
-	c->at += size;
-	return true;
-}
 
 /* git's offset varint (varint.c): each continuation adds one. */
 static bool read_varint(const unsigned char **p, const unsigned char *end, size_t *out)
@@ -188,51 +163,101 @@ static bool read_varint(const unsigned char **p, const unsigned char *end, size_
 	return true;
 }
 
-/* Version 4: drop that many bytes from the end of the previous path, then
- * append the NUL-terminated rest; no padding. */
-static bool read_path_compressed(cl_index *ix, ix_reader *c, ix_entry *e, size_t fixed, const ix_entry *prev)
+/* Versions 2 and 3: the path, then NULs to a multiple of 8 bytes. Version
+ * 4: how much of the previous path to drop, then the rest of the path and
+ * one NUL. The flags give the path's length up to 4094 (NAME_MASK: that
+ * long or longer). */
+static bool entry_layout(const cl_index *ix, const ix_reader *c, ix_layout *out)
 {
-	const unsigned char *p = c->at + fixed;
-	size_t strip, prev_len = prev ? prev->path_len : 0;
-	if (!read_varint(&p, c->end, &strip) || strip > prev_len)
+	if (left(c) < ENTRY_FIXED_BYTES + 2)
 		return false;
-	size_t suffix_len = strnlen((const char *)p, (size_t)(c->end - p));
-	if (suffix_len == (size_t)(c->end - p))
+	out->flags = be16(c->at + STAT_BYTES + ID_BYTES);
+	out->extended = out->flags & FLAG_EXTENDED ? be16(c->at + ENTRY_FIXED_BYTES) : 0;
+	const unsigned char *name = c->at + ENTRY_FIXED_BYTES + (out->flags & FLAG_EXTENDED ? 2 : 0);
+	size_t name_len = out->flags & NAME_MASK;
+	out->strip = 0;
+	if (ix->version == 4 && !read_varint(&name, c->end, &out->strip))
 		return false;
-	size_t keep = prev_len - strip;
-	CL_GROW(ix->paths, ix->paths_cap, ix->paths_len + keep + suffix_len + 1);
-	if (keep)
-		memcpy(ix->paths + ix->paths_len, ix->paths + prev->path_at, keep);
-	memcpy(ix->paths + ix->paths_len + keep, p, suffix_len + 1);
-	e->path_at = ix->paths_len;
-	e->path_len = keep + suffix_len;
-	ix->paths_len += e->path_len + 1;
-	c->at = p + suffix_len + 1;
+	size_t room = (size_t)(c->end - name);
+	if (ix->version == 4 || name_len == NAME_MASK)
+		name_len = strnlen((const char *)name, room);
+	size_t size = ix->version == 4 ? (size_t)(name - c->at) + name_len + 1 :
+		      ((size_t)(name - c->at) + name_len + 8) & ~(size_t)7;
+	if (name_len >= room || name[name_len] || size > left(c))
+		return false;
+	out->name = (const char *)name;
+	out->name_len = name_len;
+	out->end = c->at + size;
 	return true;
 }
 
 /* Paths strictly increasing (stage 0 only, so one entry per path): what
- * the walk's bisection relies on. Empty folder names are caught where the
- * walk meets them (compare_next). */
+ * the walk relies on. Version 4 checks before the path is overwritten:
+ * both share the kept prefix, so the tails decide. */
 static bool in_order(const char *prev, size_t prev_len, const char *path, size_t len)
 {
-	if (!prev)
-		return true;
 	int cmp = memcmp(prev, path, prev_len < len ? prev_len : len);
 	return cmp < 0 || (cmp == 0 && prev_len < len);
 }
 
-static bool read_entry(cl_index *ix, ix_reader *c, ix_entry *e, const ix_entry *prev)
+static bool read_path(cl_index *ix, const ix_layout *layout)
 {
-	size_t fixed, name_len;
-	if (!read_fixed(ix, c, e, &fixed, &name_len))
+	ix_entry *e = &ix->entry;
+	if (ix->version != 4) {
+		bool ordered = !ix->read || in_order(e->path, e->path_len, layout->name, layout->name_len);
+		e->path = layout->name;
+		e->path_len = layout->name_len;
+		return ordered;
+	}
+	size_t prev_len = ix->read ? e->path_len : 0;
+	if (layout->strip > prev_len)
 		return false;
-	bool read = ix->version == 4 ? read_path_compressed(ix, c, e, fixed, prev) :
-		    read_path_padded(ix, c, e, fixed, name_len);
-	if (!read || (name_len == NAME_MASK ? e->path_len < NAME_MASK : e->path_len != name_len))
+	size_t keep = prev_len - layout->strip;
+	if (ix->read && !in_order(ix->path + keep, prev_len - keep, layout->name, layout->name_len))
 		return false;
-	return in_order(prev ? path_of(ix, prev) : NULL, prev ? prev->path_len : 0,
-			path_of(ix, e), e->path_len);
+	CL_GROW(ix->path, ix->path_cap, keep + layout->name_len + 1);
+	memcpy(ix->path + keep, layout->name, layout->name_len + 1);
+	e->path = ix->path;
+	e->path_len = keep + layout->name_len;
+	return true;
+}
+
+/* Makes the next entry the current one (has_entry false after the last).
+ * False: a malformed entry, or one libgit2 must handle. */
+static bool advance(cl_index *ix)
+{
+	ix_layout layout;
+	ix->has_entry = false;
+	if (ix->read == ix->nentries)
+		return true;
+	if (!entry_layout(ix, &ix->at, &layout) || (layout.flags & FLAG_STAGE) ||
+	    (layout.extended & ~EXTENDED_SKIP_WORKTREE) || (ix->version < 3 && (layout.flags & FLAG_EXTENDED)))
+		return false;  /* unmerged entries: the libgit2 path names them in its error */
+	ix->entry.mode = be32(ix->at.at + MODE_OFFSET);
+	ix->entry.id = ix->at.at + STAT_BYTES;
+	if (!known_mode(ix->entry.mode) || !read_path(ix, &layout))
+		return false;
+	size_t flags_len = layout.flags & NAME_MASK;
+	if (flags_len == NAME_MASK ? ix->entry.path_len < NAME_MASK : ix->entry.path_len != flags_len)
+		return false;
+	ix->at.at = layout.end;
+	ix->read++;
+	ix->has_entry = true;
+	return true;
+}
+
+/* The first pass: where the entries end, without reading their paths. */
+static bool find_entries_end(cl_index *ix)
+{
+	ix_reader c = ix->at;
+	ix_layout layout;
+	for (size_t i = 0; i < ix->nentries; i++) {
+		if (!entry_layout(ix, &c, &layout))
+			return false;
+		c.at = layout.end;
+	}
+	ix->entries_end = c.at;
+	return true;
 }
 
 /* ---- the cache-tree (TREE extension) ------------------------------------- */
@@ -291,33 +316,29 @@ static bool read_cache_tree(cl_index *ix, const unsigned char *data, size_t size
 /* Optional extensions (an upper-case first letter) other than TREE are
  * skipped; a required one (split index "link", sparse index "sdir") is
  * left to libgit2. */
-static bool read_extensions(cl_index *ix, ix_reader *c)
+static bool read_extensions(cl_index *ix)
 {
-	while (c->at < c->end) {
-		if (left(c) < 8)
+	ix_reader c = { ix->entries_end, ix->at.end };
+	while (c.at < c.end) {
+		if (left(&c) < 8)
 			return false;
-		const unsigned char *signature = c->at;
-		size_t size = be32(c->at + 4);
-		c->at += 8;
-		if (size > left(c))
+		const unsigned char *signature = c.at;
+		size_t size = be32(c.at + 4);
+		c.at += 8;
+		if (size > left(&c))
 			return false;
-		if (!memcmp(signature, "TREE", 4) ? !read_cache_tree(ix, c->at, size) :
+		if (!memcmp(signature, "TREE", 4) ? !read_cache_tree(ix, c.at, size) :
 		    signature[0] < 'A' || signature[0] > 'Z')
 			return false;
-		c->at += size;
+		c.at += size;
 	}
 	return true;
 }
 
 static bool read_index(cl_index *ix, const char *path)
 {
-	ix_reader c;
-	if (!map_file(ix, path) || !read_header(ix, &c))
-		return false;
-	for (size_t i = 0; i < ix->nentries; i++)
-		if (!read_entry(ix, &c, &ix->entries[i], i ? &ix->entries[i - 1] : NULL))
-			return false;
-	return read_extensions(ix, &c);
+	return map_file(ix, path) && read_header(ix) && find_entries_end(ix) && read_extensions(ix) &&
+	       advance(ix);
 }
 
 /* ---- comparing with HEAD ------------------------------------------------- */
@@ -341,18 +362,17 @@ static int compare_names(ix_name a, ix_name b)
 	return next_a - next_b;
 }
 
-/* A folder of the walk: the entries [lo, hi) under the first prefix_len
- * bytes of their paths ('/' included), HEAD's tree for it (NULL: not in
- * HEAD) and its cache-tree node. */
+/* A folder of the walk: its path and '/' are ix->folder's first
+ * prefix_len bytes; HEAD's tree for it (NULL: not in HEAD); its
+ * cache-tree node. */
 typedef struct {
-	size_t lo, hi, prefix_len, node;
+	size_t prefix_len, node;
 	const git_oid *tree_id;
 	int depth;
 } ix_folder;
 
 /* Where the walk of one folder is. */
 typedef struct {
-	size_t lo;         /* the next index entry */
 	size_t t;          /* the next tree entry */
 	size_t cursor;     /* where the next cache-tree child search starts */
 	ix_name previous;  /* the last tree entry's name, to check the order */
@@ -360,38 +380,20 @@ typedef struct {
 
 static bool compare_folder(cl_index *ix, const ix_folder *folder);
 
-static bool has_prefix(const cl_index *ix, size_t i, const char *prefix, size_t len)
+static bool in_folder(const cl_index *ix, size_t prefix_len)
 {
-	return ix->entries[i].path_len > len && !memcmp(path_of(ix, &ix->entries[i]), prefix, len);
+	return ix->has_entry && ix->entry.path_len > prefix_len &&
+	       !memcmp(ix->entry.path, ix->folder, prefix_len);
 }
 
-/* The entries sharing entry lo's first len bytes (a folder and its '/')
- * are a run from lo, the entries being sorted: its end by bisection. */
-static size_t folder_end(const cl_index *ix, size_t lo, size_t hi, size_t len)
+/* The file or subfolder that the current entry is in the folder. */
+static ix_name index_item(const cl_index *ix, size_t prefix_len)
 {
-	const char *prefix = path_of(ix, &ix->entries[lo]);
-	while (lo + 1 < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (has_prefix(ix, mid, prefix, len))
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return hi;
-}
-
-/* The file or subfolder that entry lo starts in the folder; *end is the
- * entry after it. */
-static ix_name index_item(const cl_index *ix, const ix_folder *folder, size_t lo, size_t *end)
-{
-	const ix_entry *e = &ix->entries[lo];
-	ix_name item = { path_of(ix, e) + folder->prefix_len, e->path_len - folder->prefix_len, false };
+	ix_name item = { ix->entry.path + prefix_len, ix->entry.path_len - prefix_len, false };
 	const char *slash = memchr(item.name, '/', item.len);
-	*end = lo + 1;
 	if (slash) {
 		item.len = (size_t)(slash - item.name);
 		item.folder = true;
-		*end = folder_end(ix, lo, folder->hi, folder->prefix_len + item.len + 1);
 	}
 	return item;
 }
@@ -432,15 +434,20 @@ static size_t find_child(const cl_index *ix, size_t node, ix_name name, size_t *
 	return child;
 }
 
-static bool record(cl_index *ix, const ix_entry *e, const git_tree_entry *old)
+/* The current entry as a change; its path is copied (the walk moves on),
+ * and made a pointer once every path is in (cl_index_staged). */
+static bool record(cl_index *ix, const git_tree_entry *old)
 {
-	const char *path = path_of(ix, e);
-	if (strlen(path) != e->path_len)
-		return false;  /* a NUL inside the path */
+	const ix_entry *e = &ix->entry;
+	if (memchr(e->path, '\0', e->path_len))
+		return false;
 	CL_GROW(ix->changes, ix->changes_cap, ix->nchanges + 1);
+	CL_GROW(ix->paths, ix->paths_cap, ix->paths_len + e->path_len + 1);
 	cl_index_change *change = &ix->changes[ix->nchanges++];
 	memset(change, 0, sizeof(*change));
-	change->path = path;
+	memcpy(ix->paths + ix->paths_len, e->path, e->path_len + 1);
+	change->path = (const char *)(uintptr_t)ix->paths_len;
+	ix->paths_len += e->path_len + 1;
 	change->added = old == NULL;
 	if (old)
 		git_oid_cpy(&change->old_id, git_tree_entry_id(old));
@@ -457,58 +464,53 @@ static bool must_fall_back(const cl_index *ix)
 	return ix->typechange || (ix->added && (ix->deleted || ix->modified));
 }
 
-static bool add_entries(cl_index *ix, size_t lo, size_t end)
+static bool compare_file(cl_index *ix, const git_tree_entry *te)
 {
-	ix->added = true;
-	for (size_t i = lo; i < end; i++)
-		if (!record(ix, &ix->entries[i], NULL))
-			return false;
-	return true;
-}
-
-static bool compare_file(cl_index *ix, const ix_entry *e, const git_tree_entry *te)
-{
-	uint32_t old_mode = git_tree_entry_filemode_raw(te);
-	if ((old_mode & TYPE_MASK) != (e->mode & TYPE_MASK)) {
+	uint32_t old_mode = te ? git_tree_entry_filemode_raw(te) : 0;
+	bool ok = true;
+	if (!te) {
+		ix->added = true;
+		ok = record(ix, NULL);
+	} else if ((old_mode & TYPE_MASK) != (ix->entry.mode & TYPE_MASK)) {
 		ix->typechange = true;
-	} else if (old_mode != e->mode || memcmp(git_tree_entry_id(te)->id, e->id, ID_BYTES)) {
+	} else if (old_mode != ix->entry.mode || memcmp(git_tree_entry_id(te)->id, ix->entry.id, ID_BYTES)) {
 		ix->modified = true;
-		return record(ix, e, te);
+		ok = record(ix, te);
 	}
-	return true;
+	return ok && advance(ix);
 }
 
+/* te NULL: a folder that HEAD does not have, all of it added. */
 static bool compare_subfolder(cl_index *ix, const ix_folder *folder, folder_walk *walk,
-			      ix_name item, const git_tree_entry *te, size_t end)
+			      ix_name item, const git_tree_entry *te)
 {
-	ix_folder sub = { walk->lo, end, folder->prefix_len + item.len + 1,
-			  find_child(ix, folder->node, item, &walk->cursor), git_tree_entry_id(te),
-			  folder->depth + 1 };
+	size_t prefix_len = folder->prefix_len + item.len + 1;
+	CL_GROW(ix->folder, ix->folder_cap, prefix_len);
+	memcpy(ix->folder + folder->prefix_len, item.name, item.len);
+	ix->folder[prefix_len - 1] = '/';
+	ix_folder sub = { prefix_len, te ? find_child(ix, folder->node, item, &walk->cursor) : NO_NODE,
+			  te ? git_tree_entry_id(te) : NULL, folder->depth + 1 };
 	return compare_folder(ix, &sub);
 }
 
 /* One step of the merge of the folder's index items and tree entries. */
 static bool compare_next(cl_index *ix, const ix_folder *folder, const git_tree *tree, folder_walk *walk)
 {
-	size_t end = walk->lo;
 	ix_name item = { NULL, 0, false }, head = { NULL, 0, false };
+	bool has_item = in_folder(ix, folder->prefix_len);
 	const git_tree_entry *te = tree ? git_tree_entry_byindex(tree, walk->t) : NULL;
 	if (te && (!tree_item(te, &head) || (walk->t && compare_names(walk->previous, head) >= 0)))
 		return false;  /* a mode the diff does not know, or an unsorted tree */
-	if (walk->lo < folder->hi && !(item = index_item(ix, folder, walk->lo, &end)).len)
+	if (has_item && !(item = index_item(ix, folder->prefix_len)).len)
 		return false;  /* an empty folder or file name: "/a", "a//b", "a/" */
-	int cmp = walk->lo >= folder->hi ? 1 : !te ? -1 : compare_names(item, head);
+	int cmp = !has_item ? 1 : !te ? -1 : compare_names(item, head);
 	bool ok = true;
-	if (cmp < 0)
-		ok = add_entries(ix, walk->lo, end);
-	else if (cmp > 0)
+	if (cmp > 0)
 		ix->deleted = true;
 	else if (item.folder)
-		ok = compare_subfolder(ix, folder, walk, item, te, end);
+		ok = compare_subfolder(ix, folder, walk, item, cmp == 0 ? te : NULL);
 	else
-		ok = compare_file(ix, &ix->entries[walk->lo], te);
-	if (cmp <= 0)
-		walk->lo = end;
+		ok = compare_file(ix, cmp == 0 ? te : NULL);
 	if (cmp >= 0) {
 		walk->previous = head;
 		walk->t++;
@@ -516,22 +518,30 @@ static bool compare_next(cl_index *ix, const ix_folder *folder, const git_tree *
 	return ok;
 }
 
+/* A valid cache-tree node says how many entries the folder has. */
+static bool skip_folder(cl_index *ix, const ix_folder *folder)
+{
+	for (long i = 0; i < ix->nodes[folder->node].entries; i++)
+		if (!in_folder(ix, folder->prefix_len) || !advance(ix))
+			return false;
+	return !in_folder(ix, folder->prefix_len);
+}
+
 /* A folder whose valid cache-tree id equals HEAD's has nothing staged:
- * it is skipped without reading its tree, as git does. */
+ * its tree is not read, as git does. */
 static bool compare_folder(cl_index *ix, const ix_folder *folder)
 {
 	git_tree *tree = NULL;
 	if (folder->depth > MAX_DEPTH)
 		return false;
 	if (folder->tree_id && node_matches(ix, folder->node, folder->tree_id))
-		return ix->nodes[folder->node].entries == (long)(folder->hi - folder->lo);
+		return skip_folder(ix, folder);
 	if (folder->tree_id && git_tree_lookup(&tree, ix->repo, folder->tree_id) < 0)
 		return false;
-	folder_walk walk = { folder->lo, 0, folder->node == NO_NODE ? NO_NODE : folder->node + 1,
-			     { NULL, 0, false } };
+	folder_walk walk = { 0, folder->node == NO_NODE ? NO_NODE : folder->node + 1, { NULL, 0, false } };
 	size_t ntree = tree ? git_tree_entrycount(tree) : 0;
 	bool ok = true;
-	while (ok && (walk.lo < folder->hi || walk.t < ntree))
+	while (ok && (in_folder(ix, folder->prefix_len) || walk.t < ntree))
 		ok = compare_next(ix, folder, tree, &walk) && !must_fall_back(ix);
 	git_tree_free(tree);
 	return ok;
@@ -542,22 +552,28 @@ static bool compare_folder(cl_index *ix, const ix_folder *folder)
 /* Without a cache-tree every tree of HEAD would be read, which is what
  * libgit2 does: then it may as well do it. Before the first commit there
  * is nothing to compare, and no need for one. */
+static bool compare_root(cl_index *ix, const git_tree *head)
+{
+	if (head && ix->nnodes == 0)
+		return false;
+	CL_GROW(ix->folder, ix->folder_cap, 1);
+	ix_folder root = { 0, ix->nnodes ? 0 : NO_NODE, head ? git_tree_id(head) : NULL, 0 };
+	return compare_folder(ix, &root) && !must_fall_back(ix) && !ix->has_entry &&
+	       ix->read == ix->nentries && ix->at.at == ix->entries_end;
+}
+
 int cl_index_staged(cl_index **out, const char *path, git_repository *repo, const git_tree *head)
 {
 	cl_index *ix = cl_calloc(1, sizeof(*ix));
 	ix->repo = repo;
 	*out = NULL;
-	bool handled = read_index(ix, path) && (!head || ix->nnodes > 0);
-	if (handled) {
-		ix_folder root = { 0, ix->nentries, 0, ix->nnodes ? 0 : NO_NODE,
-				   head ? git_tree_id(head) : NULL, 0 };
-		handled = compare_folder(ix, &root) && !must_fall_back(ix);
-	}
-	if (!handled) {
+	if (!read_index(ix, path) || !compare_root(ix, head)) {
 		cl_index_free(ix);
 		git_error_clear();
 		return CL_INDEX_NOT_HANDLED;
 	}
+	for (size_t i = 0; i < ix->nchanges; i++)
+		ix->changes[i].path = ix->paths + (uintptr_t)ix->changes[i].path;
 	*out = ix;
 	return 0;
 }
@@ -574,9 +590,10 @@ void cl_index_free(cl_index *index)
 		return;
 	if (index->map)
 		munmap(index->map, index->map_len);
-	free(index->entries);
-	free(index->paths);
+	free(index->path);
+	free(index->folder);
 	free(index->nodes);
 	free(index->changes);
+	free(index->paths);
 	free(index);
 }
