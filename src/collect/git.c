@@ -436,8 +436,8 @@ static bool config_allows_fast_path(git_repository *repo)
 	int ignore_case = 0;
 	if (git_repository_config_snapshot(&config, repo) < 0)
 		return false;
-	bool allowed = git_config_get_bool(&ignore_case, config, "core.ignorecase") == GIT_ENOTFOUND ||
-		       !ignore_case;
+	int found = git_config_get_bool(&ignore_case, config, "core.ignorecase");
+	bool allowed = found == GIT_ENOTFOUND || (found == 0 && !ignore_case);
 	if (allowed && git_config_get_string_buf(&format, config, "extensions.objectformat") == 0)
 		allowed = !strcmp(format.ptr, "sha1");
 	git_buf_dispose(&format);
