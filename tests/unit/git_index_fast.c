@@ -370,3 +370,36 @@ Test(git_index, ignore_case_falls_back)
 	assert_both_ways(r.dir, COPYLINT_SCOPE_LINES, LIBGIT2, three_edits);
 	fx_free(&r);
 }
+
+/* What a pre-commit hook gets: the index git hands it in GIT_INDEX_FILE,
+ * saved by a hook that then stops the commit. */
+static void assert_hook_index(const fx_repo *r, const char *commit, const char *summary)
+{
+	char command[512];
+	snprintf(command, sizeof(command), "printf '#!/bin/sh\\ncp \"$GIT_INDEX_FILE\" .git/seen-index\\nexit 1\\n' "
+		 "> .git/hooks/pre-commit && chmod +x .git/hooks/pre-commit && "
+		 "{ %s >/dev/null 2>&1 || true; } && test -f .git/seen-index", commit);
+	ix_sh(r, command);
+	char *seen = fx_path(r, ".git/seen-index");
+	setenv("GIT_INDEX_FILE", seen, 1);
+	assert_both_ways(r->dir, COPYLINT_SCOPE_LINES, FAST, summary);
+	unsetenv("GIT_INDEX_FILE");
+	free(seen);
+}
+
+Test(git_index, commit_all_hands_the_hook_a_temporary_index)
+{
+	fx_repo r = committed();
+	fx_write(&r, "docs/guide.md", "# Title\n\nLine 3.\n\nLine five.\n\nLine 7.\n");
+	assert_hook_index(&r, "git commit -qam all", "docs/guide.md: 3 7\n");
+	fx_free(&r);
+}
+
+Test(git_index, commit_paths_hands_the_hook_a_temporary_index)
+{
+	fx_repo r = committed();
+	fx_write(&r, "docs/guide.md", "# Title\n\nLine 3.\n\nLine five.\n\nLine 7.\n");
+	fx_write(&r, "top.md", ARTICLE "\nNot in this commit.\n");
+	assert_hook_index(&r, "git commit -qm some docs/guide.md", "docs/guide.md: 3 7\n");
+	fx_free(&r);
+}
