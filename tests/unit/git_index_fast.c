@@ -403,3 +403,16 @@ Test(git_index, commit_paths_hands_the_hook_a_temporary_index)
 	assert_hook_index(&r, "git commit -qm some docs/guide.md", "docs/guide.md: 3 7\n");
 	fx_free(&r);
 }
+
+/* An index that libgit2 wrote (git_index_write keeps its cache-tree). */
+Test(git_index, libgit2_written_index)
+{
+	fx_repo r = fx_init();
+	fx_stage(&r, "docs/a.md", ARTICLE);
+	fx_stage(&r, "docs/deep/b.md", ARTICLE);
+	fx_stage(&r, "other/c.md", ARTICLE);
+	fx_commit(&r, "first");
+	fx_stage(&r, "docs/deep/b.md", ARTICLE "More.\n");
+	assert_both_ways(r.dir, COPYLINT_SCOPE_LINES, FAST, "docs/deep/b.md: 8\n");
+	fx_free(&r);
+}
