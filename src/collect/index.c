@@ -85,6 +85,8 @@ struct cl_index {
 	size_t nchanges, changes_cap;
 	char *paths;              /* the changes' paths, one after another */
 	size_t paths_len, paths_cap;
+	size_t *path_at;          /* each change's path in paths, while it grows */
+	size_t path_at_cap;
 	bool added, deleted, modified, typechange;
 };
 
@@ -435,18 +437,19 @@ static size_t find_child(const cl_index *ix, size_t node, ix_name name, size_t *
 }
 
 /* The current entry as a change; its path is copied (the walk moves on),
- * and made a pointer once every path is in (cl_index_staged). */
+ * and pointed to once every path is in (cl_index_staged). */
 static bool record(cl_index *ix, const git_tree_entry *old)
 {
 	const ix_entry *e = &ix->entry;
 	if (memchr(e->path, '\0', e->path_len))
 		return false;
 	CL_GROW(ix->changes, ix->changes_cap, ix->nchanges + 1);
+	CL_GROW(ix->path_at, ix->path_at_cap, ix->nchanges + 1);
 	CL_GROW(ix->paths, ix->paths_cap, ix->paths_len + e->path_len + 1);
+	ix->path_at[ix->nchanges] = ix->paths_len;
 	cl_index_change *change = &ix->changes[ix->nchanges++];
 	memset(change, 0, sizeof(*change));
 	memcpy(ix->paths + ix->paths_len, e->path, e->path_len + 1);
-	change->path = (const char *)(uintptr_t)ix->paths_len;
 	ix->paths_len += e->path_len + 1;
 	change->added = old == NULL;
 	if (old)
@@ -573,7 +576,7 @@ int cl_index_staged(cl_index **out, const char *path, git_repository *repo, cons
 		return CL_INDEX_NOT_HANDLED;
 	}
 	for (size_t i = 0; i < ix->nchanges; i++)
-		ix->changes[i].path = ix->paths + (uintptr_t)ix->changes[i].path;
+		ix->changes[i].path = ix->paths + ix->path_at[i];
 	*out = ix;
 	return 0;
 }
@@ -595,5 +598,6 @@ void cl_index_free(cl_index *index)
 	free(index->nodes);
 	free(index->changes);
 	free(index->paths);
+	free(index->path_at);
 	free(index);
 }
