@@ -20,14 +20,19 @@ typedef struct {
 	git_tree *head;
 } bad_fixture;
 
-/* A repository with one staged edit, and its index file's bytes. */
-static bad_fixture setup(void)
+/* A repository with one staged edit, and its index file's bytes; version
+ * 4 compresses the paths, version 3 has a skip-worktree entry. */
+static bad_fixture setup_version(int version)
 {
 	bad_fixture f = { fx_init(), NULL, NULL, 0, NULL };
+	char command[128];
 	fx_write(&f.r, "docs/a.md", ARTICLE);
 	fx_write(&f.r, "docs/sub/b.md", ARTICLE);
 	fx_write(&f.r, "top.md", ARTICLE);
 	ix_sh(&f.r, "git add -A && git commit -qm first && printf 'More.\\n' >> docs/sub/b.md && git add -A");
+	snprintf(command, sizeof(command), version == 3 ? "git update-index --skip-worktree top.md" :
+		 "git update-index --index-version %d", version);
+	ix_sh(&f.r, command);
 	f.index_path = fx_path(&f.r, ".git/index");
 	f.bytes = read_file(f.index_path, &f.len);
 	cr_assert(f.bytes && f.len > 100);
@@ -35,6 +40,11 @@ static bad_fixture setup(void)
 	cr_assert_eq(git_revparse_single(&tree, f.r.repo, "HEAD^{tree}"), 0);
 	f.head = (git_tree *)tree;
 	return f;
+}
+
+static bad_fixture setup(void)
+{
+	return setup_version(2);
 }
 
 static void teardown(bad_fixture *f)
@@ -94,6 +104,33 @@ Test(git_index_bad, every_byte_flipped)
 	}
 	free(copy);
 	teardown(&f);
+}
+
+static void truncate_and_flip(int version)
+{
+	bad_fixture f = setup_version(version);
+	cr_assert_eq(f.bytes[7], version);
+	cr_assert_eq(read_bytes(&f, f.bytes, f.len), 0);
+	char *copy = malloc(f.len);
+	for (size_t at = 0; at < f.len; at++) {
+		cr_assert_eq(read_bytes(&f, f.bytes, at), CL_INDEX_NOT_HANDLED, "truncated to %zu bytes", at);
+		memcpy(copy, f.bytes, f.len);
+		copy[at] = (char)(copy[at] ^ 0x5a);
+		int handled = read_bytes(&f, copy, f.len);
+		cr_assert(handled == 0 || handled == CL_INDEX_NOT_HANDLED);
+	}
+	free(copy);
+	teardown(&f);
+}
+
+Test(git_index_bad, version_3_truncated_and_flipped)
+{
+	truncate_and_flip(3);
+}
+
+Test(git_index_bad, version_4_truncated_and_flipped)
+{
+	truncate_and_flip(4);
 }
 
 Test(git_index_bad, a_missing_file_is_left_to_libgit2)
