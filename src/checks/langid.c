@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 
 #include "../text/utf8.h"
@@ -49,22 +50,24 @@ static void build_function_words(void)
 	}
 }
 
-static long lang_index(const char *primary)
+/* The list for a BCP 47 tag's primary subtag: "en-GB" and "EN" find "en". */
+static long lang_index(const char *tag)
 {
-	for (size_t i = 0; primary && i < NLANGS; i++)
-		if (!strcmp(lists[i].lang, primary))
+	size_t len = tag ? strcspn(tag, "-_") : 0;
+	for (size_t i = 0; len && i < NLANGS; i++)
+		if (strlen(lists[i].lang) == len && !strncasecmp(lists[i].lang, tag, len))
 			return (long)i;
 	return -1;
 }
 
-bool cl_langid_knows(const char *primary)
+bool cl_langid_knows(const char *tag)
 {
-	return lang_index(primary) >= 0;
+	return lang_index(tag) >= 0;
 }
 
-const char *cl_langid_name(const char *primary)
+const char *cl_langid_name(const char *tag)
 {
-	long i = lang_index(primary);
+	long i = lang_index(tag);
 	return i < 0 ? NULL : lists[i].name;
 }
 
@@ -147,10 +150,10 @@ static size_t count_words(const cl_block *block, size_t *scores, size_t *listed,
 	return words;
 }
 
-bool cl_langid_foreign(const cl_block *block, const char *primary, cl_langid_guess *guess)
+bool cl_langid_foreign(const cl_block *block, const char *tag, cl_langid_guess *guess)
 {
 	size_t scores[NLANGS] = { 0 }, listed[NLANGS] = { 0 }, distinct[NLANGS] = { 0 };
-	long own = lang_index(primary);
+	long own = lang_index(tag);
 	if (own < 0 || block->len < CL_LANGID_MIN_WORDS * 2)
 		return false;
 	pthread_once(&function_words_once, build_function_words);
@@ -175,10 +178,10 @@ bool cl_langid_foreign(const cl_block *block, const char *primary, cl_langid_gue
 	return foreign;
 }
 
-void cl_langid_mark(cl_document *doc, const char *primary)
+void cl_langid_mark(cl_document *doc, const char *tag)
 {
-	if (!cl_langid_knows(primary))
+	if (!cl_langid_knows(tag))
 		return;
 	for (size_t i = 0; i < doc->nblocks; i++)
-		doc->blocks[i].foreign = cl_langid_foreign(&doc->blocks[i], primary, NULL);
+		doc->blocks[i].foreign = cl_langid_foreign(&doc->blocks[i], tag, NULL);
 }

@@ -20,18 +20,20 @@ typedef struct {
 	size_t hits;        /* of them, function words of lang (some shared with others) */
 } cl_langid_guess;
 
-/* True when the document's language (primary subtag) is one langid knows. */
-bool cl_langid_knows(const char *primary);
+/* Languages are BCP 47 tags; their primary subtag counts ("en-GB": "en"). */
+
+/* True when langid tells the language apart from the others. */
+bool cl_langid_knows(const char *tag);
 /* The English name of a known language, or NULL. */
-const char *cl_langid_name(const char *primary);
+const char *cl_langid_name(const char *tag);
 
 /* True when block (its prose, spans skipped) has at least
- * CL_LANGID_MIN_WORDS words and is in a known language other than primary;
+ * CL_LANGID_MIN_WORDS words and is in a known language other than tag's;
  * *guess (may be NULL) says which. */
-bool cl_langid_foreign(const cl_block *block, const char *primary, cl_langid_guess *guess);
+bool cl_langid_foreign(const cl_block *block, const char *tag, cl_langid_guess *guess);
 
 /* Sets block->foreign on each block of doc that cl_langid_foreign judges
- * to be in another language than primary. */
-void cl_langid_mark(cl_document *doc, const char *primary);
+ * to be in another language than tag's. */
+void cl_langid_mark(cl_document *doc, const char *tag);
 
 #endif

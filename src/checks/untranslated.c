@@ -17,14 +17,12 @@ static const char *const block_names[] = {
 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	char primary[16];
-	cl_check_language(ctx, primary, sizeof(primary));
-	if (!cl_langid_knows(primary))
+	if (!cl_langid_knows(ctx->lang))
 		return 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const cl_block *block = &doc->blocks[i];
 		cl_langid_guess guess;
-		if (!block->foreign || !cl_langid_foreign(block, primary, &guess))
+		if (!block->foreign || !cl_langid_foreign(block, ctx->lang, &guess))
 			continue;
 		size_t start = 0, end = block->len;
 		cl_dup_trim(block->text, &start, &end);
@@ -32,7 +30,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 				cl_sprintf("%s in %s, not %s: left untranslated? (%zu of its %zu words are "
 					   "%s function words)",
 					   block_names[block->kind], guess.name,
-					   cl_langid_name(primary), guess.hits, guess.words, guess.name));
+					   cl_langid_name(ctx->lang), guess.hits, guess.words, guess.name));
 	}
 	return 0;
 }

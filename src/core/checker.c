@@ -176,17 +176,10 @@ static const char *document_language(const copylint_checker *checker, const cl_d
 static void mark_foreign_blocks(cl_document *doc, const cl_resolved *settings, const char *lang)
 {
 	static const char *const askers[] = { "spelling", "untranslated" };
-	char primary[16];
-	size_t n = strcspn(lang, "-_");
-	if (n >= sizeof(primary))
-		return;
-	for (size_t i = 0; i < n; i++)
-		primary[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
-	primary[n] = '\0';
 	for (size_t i = 0; i < sizeof(askers) / sizeof(askers[0]); i++) {
 		long rule = cl_rules_index(askers[i]);
 		if (rule >= 0 && settings->severity[rule] != COPYLINT_SEVERITY_OFF) {
-			cl_langid_mark(doc, primary);
+			cl_langid_mark(doc, lang);
 			return;
 		}
 	}

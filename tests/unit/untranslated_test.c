@@ -140,3 +140,17 @@ Test(untranslated, spelling_skips_foreign_paragraphs)
 		cr_assert_neq(copylint_results_at(r, i)->line, 3);
 	copylint_results_free(r);
 }
+
+/* The primary subtag decides: cs-CZ is Czech, EN-gb English. */
+Test(untranslated, region_subtags)
+{
+	copylint_results *r = check_text("a.md", samples[2].paragraph, "cs-CZ", "untranslated");
+	cr_assert_not_null(find_at(r, "untranslated", 1, 1));
+	copylint_results_free(r);
+	r = check_text("a.md", samples[0].paragraph, "EN-gb", "untranslated");
+	cr_assert_eq(copylint_results_count(r), 0);
+	copylint_results_free(r);
+	r = check_text("a.md", samples[1].paragraph, "EN-gb", "untranslated");
+	cr_assert_not_null(find_at(r, "untranslated", 1, 1));
+	copylint_results_free(r);
+}
