@@ -24,19 +24,42 @@ static void append(char **buf, size_t *len, size_t *cap, const char *data, size_
 	(*buf)[*len] = '\0';
 }
 
+/* The spelling cache of the binaries the tests run: a folder of this test
+ * process, not the user's ~/.cache, removed at exit. */
+static char *test_cache_dir;
+
+static void remove_test_cache(void)
+{
+	remove_tree(test_cache_dir);
+	free(test_cache_dir);
+}
+
+static const char *cache_setting(void)
+{
+	static char setting[4200];
+	if (!test_cache_dir) {
+		test_cache_dir = make_temp_dir();
+		atexit(remove_test_cache);
+		snprintf(setting, sizeof(setting), "COPYLINT_CACHE_DIR=%s", test_cache_dir);
+	}
+	return setting;
+}
+
+/* env_extra first: the first of two equal names is the one getenv sees. */
 static char **child_env(const char *const *env_extra)
 {
 	static const char *const keep[] = { "PATH=", "HOME=", "LANG=", "LC_ALL=", "DICPATH=",
 					    "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS=", NULL };
 	size_t n = 0;
 	char **env = calloc(64, sizeof(char *));
-	for (char **e = environ; *e && n < 40; e++)
+	for (size_t i = 0; env_extra && env_extra[i] && n < 20; i++)
+		env[n++] = (char *)env_extra[i];
+	for (char **e = environ; *e && n < 60; e++)
 		for (size_t k = 0; keep[k]; k++)
 			if (!strncmp(*e, keep[k], strlen(keep[k])))
 				env[n++] = *e;
 	env[n++] = "NO_COLOR=1";
-	for (size_t i = 0; env_extra && env_extra[i] && n < 62; i++)
-		env[n++] = (char *)env_extra[i];
+	env[n++] = (char *)cache_setting();
 	env[n] = NULL;
 	return env;
 }
