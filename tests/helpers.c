@@ -24,32 +24,34 @@ static void append(char **buf, size_t *len, size_t *cap, const char *data, size_
 	(*buf)[*len] = '\0';
 }
 
-/* The spelling cache of the binaries the tests run: a folder of this test
- * process, not the user's ~/.cache, removed at exit. */
+/* The spelling cache of every copylint the tests start (also through
+ * system()): a folder of this test run, not the user's ~/.cache, removed
+ * when the process that made it exits (Criterion's workers inherit it). */
 static char *test_cache_dir;
+static pid_t test_cache_owner;
 
 static void remove_test_cache(void)
 {
-	remove_tree(test_cache_dir);
-	free(test_cache_dir);
+	if (getpid() == test_cache_owner)
+		remove_tree(test_cache_dir);
 }
 
-static const char *cache_setting(void)
+__attribute__((constructor)) static void isolate_spelling_cache(void)
 {
-	static char setting[4200];
-	if (!test_cache_dir) {
-		test_cache_dir = make_temp_dir();
+	test_cache_dir = make_temp_dir();
+	test_cache_owner = getpid();
+	if (test_cache_dir) {
+		setenv("COPYLINT_CACHE_DIR", test_cache_dir, 1);
 		atexit(remove_test_cache);
-		snprintf(setting, sizeof(setting), "COPYLINT_CACHE_DIR=%s", test_cache_dir);
 	}
-	return setting;
 }
 
 /* env_extra first: the first of two equal names is the one getenv sees. */
 static char **child_env(const char *const *env_extra)
 {
 	static const char *const keep[] = { "PATH=", "HOME=", "LANG=", "LC_ALL=", "DICPATH=",
-					    "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS=", NULL };
+					    "ASAN_OPTIONS=", "UBSAN_OPTIONS=", "LSAN_OPTIONS=",
+					    "COPYLINT_CACHE_DIR=", NULL };
 	size_t n = 0;
 	char **env = calloc(64, sizeof(char *));
 	for (size_t i = 0; env_extra && env_extra[i] && n < 20; i++)
@@ -59,7 +61,6 @@ static char **child_env(const char *const *env_extra)
 			if (!strncmp(*e, keep[k], strlen(keep[k])))
 				env[n++] = *e;
 	env[n++] = "NO_COLOR=1";
-	env[n++] = (char *)cache_setting();
 	env[n] = NULL;
 	return env;
 }
