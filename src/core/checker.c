@@ -17,6 +17,7 @@
 #include "../text/normalize.h"
 #include "../text/utf8.h"
 #include "../util/alloc.h"
+#include "../util/pathorder.h"
 #include "../util/error.h"
 #include "language.h"
 
@@ -278,26 +279,14 @@ typedef struct {
 /* How many files workers may run ahead of the last one handed over. */
 #define RUN_WINDOW_PER_JOB 8
 
-typedef struct {
-	const char *path;
-	size_t index;
-} source_order;
-
-static int compare_source_order(const void *pa, const void *pb)
-{
-	const source_order *a = pa, *b = pb;
-	int c = strcmp(a->path, b->path);
-	return c ? c : a->index < b->index ? -1 : a->index > b->index;
-}
-
 static size_t *order_by_path(const copylint_sources *sources)
 {
 	size_t n = sources->count;
-	source_order *byp = cl_calloc(n ? n : 1, sizeof(source_order));
+	cl_path_index *byp = cl_calloc(n ? n : 1, sizeof(cl_path_index));
 	size_t *order = cl_calloc(n ? n : 1, sizeof(size_t));
 	for (size_t i = 0; i < n; i++)
-		byp[i] = (source_order){ sources->items[i].path, i };
-	qsort(byp, n, sizeof(source_order), compare_source_order);
+		byp[i] = (cl_path_index){ sources->items[i].path, i };
+	qsort(byp, n, sizeof(cl_path_index), cl_path_index_compare);
 	for (size_t i = 0; i < n; i++)
 		order[i] = byp[i].index;
 	free(byp);

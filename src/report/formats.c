@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/alloc.h"
+#include "../util/pathorder.h"
 #include "../util/error.h"
 #include "format.h"
 
@@ -176,18 +177,6 @@ void copylint_report_stream_free(copylint_report_stream *stream)
 
 /* ---- a whole run's results, through the same steps ---------------------- */
 
-typedef struct {
-	const char *path;
-	size_t index;
-} file_order;
-
-static int compare_file_order(const void *pa, const void *pb)
-{
-	const file_order *a = pa, *b = pb;
-	int c = strcmp(a->path, b->path);
-	return c ? c : a->index < b->index ? -1 : a->index > b->index;
-}
-
 /* Findings from first on whose path is path (or, path NULL, every one
  * left): results' findings are sorted by path. */
 static size_t run_of(const copylint_results *results, size_t first, const char *path)
@@ -215,12 +204,12 @@ static int add_view(copylint_report_stream *stream, const copylint_results *resu
  * that names no file (a hand-made results) go out on their own. */
 static int add_whole(copylint_report_stream *stream, const copylint_results *results)
 {
-	file_order *order = cl_calloc(results->nfiles ? results->nfiles : 1, sizeof(file_order));
+	cl_path_index *order = cl_calloc(results->nfiles ? results->nfiles : 1, sizeof(cl_path_index));
 	size_t next = 0;
 	int error = 0;
 	for (size_t i = 0; i < results->nfiles; i++)
-		order[i] = (file_order){ results->files[i].path, i };
-	qsort(order, results->nfiles, sizeof(file_order), compare_file_order);
+		order[i] = (cl_path_index){ results->files[i].path, i };
+	qsort(order, results->nfiles, sizeof(cl_path_index), cl_path_index_compare);
 	for (size_t i = 0; i < results->nfiles && error >= 0; i++) {
 		size_t orphans = 0;
 		while (next + orphans < results->count &&
