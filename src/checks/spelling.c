@@ -8,6 +8,7 @@
  * names, words with digits, short ALL-CAPS acronyms, and words in a script
  * the language is not written in. Hyphenated compounds pass when the
  * dictionary knows the whole or every part. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,10 +55,13 @@ typedef struct {
 
 /* One dictionary with the project's additions: a document's language and
  * config pick one; it loads on first use and stays for the run. */
+typedef struct shared_speller shared_speller;
+
 typedef struct {
 	char *key;
 	char *name;            /* the dictionary's name, such as en_US */
-	cl_speller *speller;   /* NULL: no dictionary (the user was told) */
+	shared_speller *shared;  /* a reference to the speller; NULL: no dictionary */
+	cl_speller *speller;   /* shared->speller; NULL: no dictionary (the user was told) */
 	UScriptCode scripts[MAX_SCRIPTS];
 	int nscripts;
 	bool latin;            /* ASCII letters are in the language's script */
@@ -93,13 +97,48 @@ static void *state_new(void)
 	return cl_calloc(1, sizeof(spell_state));
 }
 
+/* The threads of a run, and checkers with the same settings, share one
+ * speller per dictionary and additions: a dictionary loads once per run,
+ * not once per thread (a load takes 0.1-0.3 s, and loads cannot overlap:
+ * see create_hunspell in speller.c). A speller serialises its own lookups;
+ * each thread keeps its own verdict cache in front of it. */
+struct shared_speller {
+	char *key;
+	cl_speller *speller;  /* NULL: it could not be loaded (the user was told) */
+	size_t refs;
+	shared_speller *next;
+};
+
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static shared_speller *shared_spellers;
+
+static void release_speller(shared_speller *shared)
+{
+	if (!shared)
+		return;
+	pthread_mutex_lock(&shared_lock);
+	bool last = --shared->refs == 0;
+	for (shared_speller **at = &shared_spellers; last && *at; at = &(*at)->next) {
+		if (*at == shared) {
+			*at = shared->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&shared_lock);
+	if (last) {
+		cl_speller_free(shared->speller);  /* writes the cache */
+		free(shared->key);
+		free(shared);
+	}
+}
+
 static void state_free(void *p)
 {
 	spell_state *state = p;
 	for (size_t i = 0; state && i < state->nprofiles; i++) {
 		free(state->profiles[i].key);
 		free(state->profiles[i].name);
-		cl_speller_free(state->profiles[i].speller);
+		release_speller(state->profiles[i].shared);
 		cl_keyset_dispose(&state->profiles[i].verdicts);
 		free(state->profiles[i].hot);
 	}
@@ -202,36 +241,68 @@ static void notice_speller_error(void *payload, const char *message)
 	notice_error(payload, message);
 }
 
-static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const char *const *lists,
-			 size_t nlists)
+static cl_speller *load_speller(cl_check_ctx *ctx, const char *base, const char *const *lists, size_t nlists)
 {
 	char *aff = cl_sprintf("%s.aff", base), *dic = cl_sprintf("%s.dic", base);
-	if (cl_speller_new(&p->speller, aff, dic) < 0) {
+	cl_speller *speller = NULL;
+	if (cl_speller_new(&speller, aff, dic) < 0) {
 		notice_error(ctx, cl_error_get());
 	} else {
-		add_supplement(ctx, p->speller);
+		add_supplement(ctx, speller);
 		for (size_t i = 0; i < nlists; i++)
-			if (cl_speller_add_file(p->speller, lists[i]) < 0)
+			if (cl_speller_add_file(speller, lists[i]) < 0)
 				notice_error(ctx, cl_error_get());
 		for (size_t i = 0; i < ctx->nwords; i++)
 			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) &&
-			    cl_speller_add(p->speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
+			    cl_speller_add(speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
 				notice_error(ctx, cl_error_get());
-		if (cl_speller_ready(p->speller, ctx->cache_dir) < 0) {
+		if (cl_speller_ready(speller, ctx->cache_dir) < 0) {
 			notice_error(ctx, cl_error_get());
-			cl_speller_free(p->speller);
-			p->speller = NULL;
+			cl_speller_free(speller);
+			speller = NULL;
 		} else {
-			cl_speller_take_errors(p->speller, notice_speller_error, ctx);
+			cl_speller_take_errors(speller, notice_speller_error, ctx);
 		}
 	}
+	free(aff);
+	free(dic);
+	return speller;
+}
+
+/* The shared speller for key (the profile's key and the cache folder),
+ * loaded by the first thread that asks while the others wait. */
+static shared_speller *acquire_speller(cl_check_ctx *ctx, const char *profile_key, const char *base,
+				       const char *const *lists, size_t nlists)
+{
+	char *key = cl_sprintf("%s\ncache:%s", profile_key, ctx->cache_dir ? ctx->cache_dir : "");
+	pthread_mutex_lock(&shared_lock);
+	shared_speller *shared = shared_spellers;
+	while (shared && strcmp(shared->key, key))
+		shared = shared->next;
+	if (shared) {
+		free(key);
+	} else {
+		shared = cl_calloc(1, sizeof(*shared));
+		shared->key = key;
+		shared->speller = load_speller(ctx, base, lists, nlists);
+		shared->next = shared_spellers;
+		shared_spellers = shared;
+	}
+	shared->refs++;
+	pthread_mutex_unlock(&shared_lock);
+	return shared;
+}
+
+static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const char *const *lists,
+			 size_t nlists)
+{
+	p->shared = acquire_speller(ctx, p->key, base, lists, nlists);
+	p->speller = p->shared->speller;
 	UErrorCode status = U_ZERO_ERROR;
 	p->nscripts = uscript_getCode(ctx->locale, p->scripts, MAX_SCRIPTS, &status);
 	if (U_FAILURE(status))
 		p->nscripts = 0;
 	p->latin = script_covered(p, 'a');
-	free(aff);
-	free(dic);
 }
 
 /* Everything that makes two documents share a speller, as one string. */

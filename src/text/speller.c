@@ -43,6 +43,9 @@ struct cl_speller {
 	size_t cached_answers;   /* answers the cache file gave */
 	bool load_failed;
 	cl_buf errors;           /* messages of the additions that failed, '\0'-separated */
+	/* Threads may share a speller once it is ready: lookups, suggestions
+	 * and the late load behind them take turns. */
+	pthread_mutex_t lock;
 	UConverter *conv;     /* NULL when the dictionary is UTF-8 */
 	UConverter *utf8;     /* the other end of conv */
 	cl_spell_memory mem;  /* answers, suggestions, WORDCHARS: what the cache keeps */
@@ -176,6 +179,7 @@ int cl_speller_new(cl_speller **out, const char *aff_path, const char *dic_path)
 		return cl_error_set(COPYLINT_EIO, "%s: cannot read the dictionary: %s",
 				    readable(aff_path) ? dic_path : aff_path, strerror(errno));
 	cl_speller *sp = cl_calloc(1, sizeof(*sp));
+	pthread_mutex_init(&sp->lock, NULL);
 	sp->aff_path = cl_strdup(aff_path);
 	sp->dic_path = cl_strdup(dic_path);
 	sp->identity = XXH3_createState();
@@ -265,9 +269,11 @@ bool cl_speller_loaded(const cl_speller *sp)
 size_t cl_speller_take_errors(cl_speller *sp, void (*fn)(void *payload, const char *message), void *payload)
 {
 	size_t n = 0;
+	pthread_mutex_lock(&sp->lock);
 	for (size_t at = 0; at < sp->errors.size; at += strlen(sp->errors.ptr + at) + 1, n++)
 		fn(payload, sp->errors.ptr + at);
 	cl_buf_clear(&sp->errors);
+	pthread_mutex_unlock(&sp->lock);
 	return n;
 }
 
@@ -293,6 +299,7 @@ void cl_speller_free(cl_speller *sp)
 	if (sp->utf8)
 		ucnv_close(sp->utf8);
 	cl_spell_memory_dispose(&sp->mem);
+	pthread_mutex_destroy(&sp->lock);
 	cl_buf_dispose(&sp->scratch);
 	cl_buf_dispose(&sp->converted);
 	free(sp);
@@ -423,10 +430,15 @@ static bool lookup(cl_speller *sp, const char *word, size_t len)
 bool cl_speller_check(cl_speller *sp, const char *word, size_t len)
 {
 	size_t answer;
-	if (cl_keyset_get(&sp->mem.answers, word, len, &answer))
-		return answer == ANSWER_CORRECT;
-	bool correct = lookup(sp, word, len);
-	cl_keyset_put(&sp->mem.answers, word, len, correct ? ANSWER_CORRECT : ANSWER_WRONG, &answer);
+	pthread_mutex_lock(&sp->lock);
+	bool correct;
+	if (cl_keyset_get(&sp->mem.answers, word, len, &answer)) {
+		correct = answer == ANSWER_CORRECT;
+	} else {
+		correct = lookup(sp, word, len);
+		cl_keyset_put(&sp->mem.answers, word, len, correct ? ANSWER_CORRECT : ANSWER_WRONG, &answer);
+	}
+	pthread_mutex_unlock(&sp->lock);
 	return correct;
 }
 
@@ -462,12 +474,16 @@ size_t cl_speller_suggest(cl_speller *sp, const char *word, size_t len,
 			  const char *const **out, size_t max)
 {
 	size_t index;
+	pthread_mutex_lock(&sp->lock);
 	if (!cl_keyset_get(&sp->mem.suggested, word, len, &index)) {
 		CL_GROW(sp->mem.lists, sp->mem.lists_cap, sp->mem.nlists + 1);
 		compute_suggestions(sp, word, len, &sp->mem.lists[sp->mem.nlists]);
 		index = sp->mem.nlists++;
 		cl_keyset_put(&sp->mem.suggested, word, len, index, &index);
 	}
+	/* The items stay where they are when lists grows. */
 	*out = (const char *const *)sp->mem.lists[index].items;
-	return sp->mem.lists[index].count < max ? sp->mem.lists[index].count : max;
+	size_t count = sp->mem.lists[index].count < max ? sp->mem.lists[index].count : max;
+	pthread_mutex_unlock(&sp->lock);
+	return count;
 }

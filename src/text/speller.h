@@ -3,8 +3,9 @@
  * in and come out as UTF-8: the speller normalises them to NFC, converts
  * them to the dictionary's encoding (the .aff's SET) with ICU, and caches
  * every answer, so a word that repeats costs one hash lookup. Plain ASCII
- * words skip normalisation and conversion. One speller belongs to one
- * thread. */
+ * words skip normalisation and conversion. A speller is made (new, the
+ * additions, ready) on one thread; once ready, threads may share it: check,
+ * suggest, is_wordchar and take_errors take turns on its lock. */
 #ifndef CL_TEXT_SPELLER_H
 #define CL_TEXT_SPELLER_H
 
