@@ -43,9 +43,11 @@ struct cl_speller {
 	size_t cached_answers;   /* answers the cache file gave */
 	bool load_failed;
 	cl_buf errors;           /* messages of the additions that failed, '\0'-separated */
-	/* Threads may share a speller once it is ready: lookups, suggestions
-	 * and the late load behind them take turns. */
-	pthread_mutex_t lock;
+	/* Threads may share a speller once it is ready. Hunspell's work (the
+	 * late load, lookups, suggestions) takes turns on lock; answers already
+	 * known only need answers_lock, held briefly, so that they never wait
+	 * behind a slow lookup. Order: lock, then answers_lock. */
+	pthread_mutex_t lock, answers_lock;
 	UConverter *conv;     /* NULL when the dictionary is UTF-8 */
 	UConverter *utf8;     /* the other end of conv */
 	cl_spell_memory mem;  /* answers, suggestions, WORDCHARS: what the cache keeps */
@@ -180,6 +182,7 @@ int cl_speller_new(cl_speller **out, const char *aff_path, const char *dic_path)
 				    readable(aff_path) ? dic_path : aff_path, strerror(errno));
 	cl_speller *sp = cl_calloc(1, sizeof(*sp));
 	pthread_mutex_init(&sp->lock, NULL);
+	pthread_mutex_init(&sp->answers_lock, NULL);
 	sp->aff_path = cl_strdup(aff_path);
 	sp->dic_path = cl_strdup(dic_path);
 	sp->identity = XXH3_createState();
@@ -237,6 +240,7 @@ static int load(cl_speller *sp)
 		read_wordchars(sp, sp->aff_path);
 	/* Answers from the cache already count these additions: an addition
 	 * forgets the answers given before it, so keep them aside. */
+	pthread_mutex_lock(&sp->answers_lock);
 	cl_keyset kept = sp->mem.answers;
 	sp->mem.answers = (cl_keyset)CL_KEYSET_INIT;
 	for (size_t i = 0; i < sp->npending; i++) {
@@ -246,6 +250,7 @@ static int load(cl_speller *sp)
 	}
 	cl_keyset_dispose(&sp->mem.answers);
 	sp->mem.answers = kept;
+	pthread_mutex_unlock(&sp->answers_lock);
 	return 0;
 }
 
@@ -300,6 +305,7 @@ void cl_speller_free(cl_speller *sp)
 		ucnv_close(sp->utf8);
 	cl_spell_memory_dispose(&sp->mem);
 	pthread_mutex_destroy(&sp->lock);
+	pthread_mutex_destroy(&sp->answers_lock);
 	cl_buf_dispose(&sp->scratch);
 	cl_buf_dispose(&sp->converted);
 	free(sp);
@@ -427,19 +433,28 @@ static bool lookup(cl_speller *sp, const char *word, size_t len)
 	return Hunspell_spell(sp->hunspell, sp->converted.ptr) != 0;
 }
 
+static bool known_answer(cl_speller *sp, const char *word, size_t len, size_t *answer)
+{
+	pthread_mutex_lock(&sp->answers_lock);
+	bool known = cl_keyset_get(&sp->mem.answers, word, len, answer);
+	pthread_mutex_unlock(&sp->answers_lock);
+	return known;
+}
+
 bool cl_speller_check(cl_speller *sp, const char *word, size_t len)
 {
 	size_t answer;
+	if (known_answer(sp, word, len, &answer))
+		return answer == ANSWER_CORRECT;
 	pthread_mutex_lock(&sp->lock);
-	bool correct;
-	if (cl_keyset_get(&sp->mem.answers, word, len, &answer)) {
-		correct = answer == ANSWER_CORRECT;
-	} else {
-		correct = lookup(sp, word, len);
-		cl_keyset_put(&sp->mem.answers, word, len, correct ? ANSWER_CORRECT : ANSWER_WRONG, &answer);
+	if (!known_answer(sp, word, len, &answer)) {  /* another thread may have asked meanwhile */
+		answer = lookup(sp, word, len) ? ANSWER_CORRECT : ANSWER_WRONG;
+		pthread_mutex_lock(&sp->answers_lock);
+		cl_keyset_put(&sp->mem.answers, word, len, answer, &answer);
+		pthread_mutex_unlock(&sp->answers_lock);
 	}
 	pthread_mutex_unlock(&sp->lock);
-	return correct;
+	return answer == ANSWER_CORRECT;
 }
 
 bool cl_speller_is_wordchar(const cl_speller *sp, uint32_t cp)
