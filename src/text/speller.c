@@ -257,8 +257,9 @@ static int load(cl_speller *sp)
 int cl_speller_ready(cl_speller *sp, const char *cache_dir)
 {
 	if (cache_dir && *cache_dir && !sp->cache_path) {
-		sp->cache_path = cl_spell_cache_path(cache_dir, XXH3_128bits_digest(sp->identity));
-		if (cl_spell_cache_read(sp->cache_path, XXH3_128bits_digest(sp->identity), &sp->mem)) {
+		XXH128_hash_t identity = XXH3_128bits_digest(sp->identity);
+		sp->cache_path = cl_spell_cache_path(cache_dir, identity);
+		if (cl_spell_cache_read(sp->cache_path, identity, &sp->mem)) {
 			sp->cached_answers = sp->mem.answers.count + sp->mem.nlists;
 			return 0;  /* the dictionary loads when a word is not in the file */
 		}
