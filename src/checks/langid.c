@@ -75,6 +75,8 @@ static bool is_word_char(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cl_is_latin_letter(cp))
+		return true;
 	return u_isalpha((UChar32)cp) || u_charType((UChar32)cp) == U_NON_SPACING_MARK;
 }
 

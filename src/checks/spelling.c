@@ -34,7 +34,7 @@
 #define MAX_PARTS 16
 #define MAX_SCRIPTS 8
 #define HOT_SLOTS 8192      /* a power of two: 8192 * 32 bytes stay in the L2 cache */
-#define HOT_WORD_BYTES 22
+#define HOT_WORD_BYTES 20
 
 static const cl_option_spec options[] = {
 	{ "dictionary", CL_OPTION_STRING },
@@ -44,12 +44,16 @@ static const cl_option_spec options[] = {
 
 static const char *const option_names[] = { "dictionary", "acronym-length", NULL };
 
+enum { VERDICT_UNASKED, VERDICT_KNOWN, VERDICT_UNKNOWN, VERDICT_NEVER_CHECKED };
+
 /* The most frequent words answered from a small direct-mapped table, so
- * that "the" and "und" never reach the big hash table's cache misses. */
+ * that "the" and "und" never reach the big hash table's cache misses, nor
+ * have their characters classified again. */
 typedef struct {
 	uint64_t hash;
 	unsigned char len;      /* 0: empty */
-	unsigned char verdict;  /* 1 known, 2 not */
+	unsigned char verdict;  /* VERDICT_*: NEVER_CHECKED, see word_facts */
+	unsigned char letters, upper;  /* for the acronym test, which an option sets per file */
 	char word[HOT_WORD_BYTES];
 } hot_slot;
 
@@ -411,6 +415,13 @@ static bool count_char(const spell_run *run, uint32_t cp, size_t *letters, size_
 		*upper += is_upper;
 		return true;
 	}
+	if (cl_is_latin_letter(cp)) {  /* Czech, German, French, ...: no script lookup */
+		if (*letters == 0 && !run->profile->latin)
+			return false;
+		(*letters)++;
+		*upper += u_isupper((UChar32)cp) != 0;
+		return true;
+	}
 	if (u_isdigit((UChar32)cp) || cp == CL_REPLACEMENT_CHAR)
 		return false;
 	if (!u_isalpha((UChar32)cp))
@@ -422,11 +433,12 @@ static bool count_char(const spell_run *run, uint32_t cp, size_t *letters, size_
 	return true;
 }
 
-/* Words not to check: with digits, short ALL-CAPS acronyms, other scripts,
- * file names, longer than any dictionary word. */
-static bool worth_checking(const spell_run *run, const char *s, size_t len)
+/* Words never to check whatever the file's options: with digits, in other
+ * scripts, file names, longer than any dictionary word, without letters.
+ * Counts the letters and capitals of the others. */
+static bool word_facts(const spell_run *run, const char *s, size_t len, size_t *letters, size_t *upper)
 {
-	size_t letters = 0, upper = 0;
+	*letters = *upper = 0;
 	if (len > 100 || cl_spell_has_file_extension(s, len))
 		return false;
 	for (size_t i = 0; i < len;) {
@@ -436,10 +448,22 @@ static bool worth_checking(const spell_run *run, const char *s, size_t len)
 			i++;
 		else
 			i += cl_utf8_decode(s + i, len - i, &cp, &valid);
-		if (!count_char(run, cp, &letters, &upper))
+		if (!count_char(run, cp, letters, upper))
 			return false;
 	}
-	return letters > 0 && !(upper == letters && letters <= run->acronym_length);
+	return *letters > 0;
+}
+
+static bool is_acronym(const spell_run *run, size_t letters, size_t upper)
+{
+	return upper == letters && letters <= run->acronym_length;
+}
+
+/* Words not to check: the above, and short ALL-CAPS acronyms. */
+static bool worth_checking(const spell_run *run, const char *s, size_t len)
+{
+	size_t letters, upper;
+	return word_facts(run, s, len, &letters, &upper) && !is_acronym(run, letters, upper);
 }
 
 static bool speller_knows(spell_run *run, const char *s, size_t len)
@@ -556,32 +580,46 @@ static size_t cached_verdict(spell_run *run, size_t start, size_t end)
 	if (end < run->block->len && s[len] == '.')
 		cl_buf_putc(key, '\x01');
 	if (!cl_keyset_get(&run->profile->verdicts, key->ptr, key->size, &verdict)) {
-		verdict = dictionary_accepts(run, start, end, 0) ? 1 : 2;  /* leaves key alone */
+		verdict = dictionary_accepts(run, start, end, 0) ? VERDICT_KNOWN : VERDICT_UNKNOWN;  /* leaves key alone */
 		cl_keyset_put(&run->profile->verdicts, key->ptr, key->size, verdict, &verdict);
 	}
 	return verdict;
 }
 
-/* Is block text [start, end) a word? The verdict on the word (and on whether
- * a dot follows it) is cached, so a misspelling that repeats costs one hash
- * lookup like a correct word does; frequent words cost less. */
-static bool accepted(spell_run *run, size_t start, size_t end)
+/* The hot slot of block text [start, end), filled in on a miss; *spare
+ * stands in for words too long for the table. */
+static hot_slot *hot_slot_for(spell_run *run, size_t start, size_t end, hot_slot *spare)
 {
 	const char *s = run->block->text + start;
-	size_t len = end - start, verdict;
+	size_t len = end - start, letters, upper;
 	bool dot = end < run->block->len && s[len] == '.';
 	uint64_t hash = XXH3_64bits(s, len) ^ dot;
-	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (HOT_SLOTS - 1)] : NULL;
-	if (slot && slot->len == len && slot->hash == hash && !memcmp(slot->word, s, len)) {
-		verdict = slot->verdict;
-	} else {
-		verdict = cached_verdict(run, start, end);
-		if (slot) {
-			*slot = (hot_slot){ .hash = hash, .len = (unsigned char)len, .verdict = (unsigned char)verdict };
-			memcpy(slot->word, s, len);
-		}
-	}
-	return verdict == 1 || (run->inline_words.count && inline_accepts(run, s, len));
+	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (HOT_SLOTS - 1)] : spare;
+	if (slot != spare && slot->len == len && slot->hash == hash && !memcmp(slot->word, s, len))
+		return slot;
+	bool checkable = word_facts(run, s, len, &letters, &upper);
+	*slot = (hot_slot){ .hash = hash, .len = (unsigned char)(slot == spare ? 0 : len),
+			    .verdict = checkable ? VERDICT_UNASKED : VERDICT_NEVER_CHECKED,
+			    .letters = (unsigned char)letters, .upper = (unsigned char)upper };
+	if (slot != spare)
+		memcpy(slot->word, s, len);
+	return slot;
+}
+
+/* Does block text [start, end) pass: a word not to check, or one the
+ * dictionaries know? The verdict on the word (and on whether a dot follows
+ * it) is cached, so a misspelling that repeats costs one hash lookup like a
+ * correct word does; frequent words cost less. */
+static bool word_passes(spell_run *run, size_t start, size_t end)
+{
+	hot_slot spare;
+	hot_slot *slot = hot_slot_for(run, start, end, &spare);
+	if (slot->verdict == VERDICT_NEVER_CHECKED || is_acronym(run, slot->letters, slot->upper))
+		return true;
+	if (slot->verdict == VERDICT_UNASKED)
+		slot->verdict = (unsigned char)cached_verdict(run, start, end);
+	return slot->verdict == VERDICT_KNOWN ||
+	       (run->inline_words.count && inline_accepts(run, run->block->text + start, end - start));
 }
 
 /* ---- findings --------------------------------------------------------- */
@@ -645,8 +683,7 @@ static void check_token(spell_run *run, const range *parts, size_t nparts)
 			return;
 	}
 	for (size_t i = 0; i < nparts; i++)
-		if (worth_checking(run, text + parts[i].start, parts[i].end - parts[i].start) &&
-		    !accepted(run, parts[i].start, parts[i].end))
+		if (!word_passes(run, parts[i].start, parts[i].end))
 			report(run, parts[i].start, parts[i].end);
 }
 

@@ -134,18 +134,43 @@ void cl_utf8_map(cl_buf *out, const char *s, size_t len, cl_utf8_emit emit)
 	}
 }
 
-static void keep_valid(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n)
+/* How many bytes from s need no change: ASCII other than NUL, and
+ * well-formed sequences. Most text is all of it, copied in one piece. */
+static size_t clean_prefix(const char *s, size_t len)
 {
-	if (valid && cp != 0)
-		cl_buf_put(out, raw, n);
-	else
-		cl_buf_put(out, "\xEF\xBF\xBD", 3);
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		bool valid;
+		size_t n = cl_utf8_decode(s + i, len - i, &cp, &valid);
+		if (!valid)
+			return i;
+		i += n;
+	}
+	return i;
 }
 
 char *cl_utf8_sanitize(const char *s, size_t len)
 {
 	cl_buf out = CL_BUF_INIT;
 	cl_buf_put(&out, "", 0);
-	cl_utf8_map(&out, s, len, keep_valid);
+	for (size_t i = 0; i < len;) {
+		size_t clean = clean_prefix(s + i, len - i);
+		cl_buf_put(&out, s + i, clean);
+		i += clean;
+		if (i < len) {  /* a NUL or an ill-formed sequence: one U+FFFD */
+			uint32_t cp;
+			bool valid;
+			i += cl_utf8_decode(s + i, len - i, &cp, &valid);
+			cl_buf_put(&out, "\xEF\xBF\xBD", 3);
+		}
+	}
 	return cl_buf_detach(&out);
 }

@@ -36,4 +36,13 @@ char *cl_utf8_sanitize(const char *s, size_t len);
 typedef void (*cl_utf8_emit)(cl_buf *out, uint32_t cp, bool valid, const char *raw, size_t n);
 void cl_utf8_map(cl_buf *out, const char *s, size_t len, cl_utf8_emit emit);
 
+/* Letters of Latin-1, Latin Extended-A and -B (U+00C0 to U+024F but the
+ * signs × and ÷): most European copy, classified without ICU's tables in
+ * the loops that look at every character. All of them are alphabetic and
+ * in the Latin script; their case still needs ICU. */
+static inline bool cl_is_latin_letter(uint32_t cp)
+{
+	return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+}
+
 #endif

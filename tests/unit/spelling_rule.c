@@ -126,6 +126,42 @@ Test(spelling_rule, acronym_length_is_an_option)
 	copylint_results_free(r);
 }
 
+/* The files of a run share the cache of verdicts; the acronym test, which
+ * an override may set per file, must not leak from one file to the next. */
+Test(spelling_rule, acronym_length_per_file_in_one_run)
+{
+	char *dir = make_temp_dir();
+	char *config_path = cl_sprintf("%s/.copylint.yml", dir);
+	char *yaml = cl_sprintf("dictionaries: [%s/fixtures/dict]\n"
+				"rules:\n  spelling: {dictionary: test}\n"
+				"overrides:\n  - files: ['strict/*.md']\n    rules:\n"
+				"      spelling: {acronym-length: 2}\n", COPYLINT_TEST_DIR);
+	write_file(config_path, yaml, strlen(yaml));
+	copylint_config *config = NULL;
+	copylint_checker *checker = NULL;
+	copylint_checker_options options = COPYLINT_CHECKER_OPTIONS_INIT;
+	cr_assert_eq(copylint_config_load(&config, config_path), 0, "%s", copylint_error_last());
+	cr_assert_eq(copylint_checker_new(&checker, config, &options), 0);
+	const char *paths[] = { "a.md", "strict/b.md", "c.md" };
+	size_t expected[] = { 0, 1, 0 };
+	for (size_t i = 0; i < 3; i++) {
+		copylint_results *r = NULL;
+		char *full_path = cl_sprintf("%s/%s", dir, paths[i]);
+		cr_assert_eq(copylint_check_buffer(&r, checker, full_path, "The CATZ.\n", 10), 0);
+		cr_assert_eq(count_rule(r, "spelling"), expected[i], "%s", paths[i]);
+		if (expected[i])
+			cr_assert_not_null(find_at(r, "spelling", 1, 5));
+		copylint_results_free(r);
+		free(full_path);
+	}
+	copylint_checker_free(checker);
+	copylint_config_free(config);
+	remove_tree(dir);
+	free(yaml);
+	free(config_path);
+	free(dir);
+}
+
 Test(spelling_rule, inline_words_apply_to_their_file)
 {
 	copylint_results *r = check("<!-- copylint-words: Zorblax, gnarf -->\n\nZorblax is a gnarf. Gnarf is a dogz.\n");
