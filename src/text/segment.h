@@ -1,7 +1,15 @@
 /* Word and sentence boundaries from ICU, straight over UTF-8 (utext_openUTF8:
  * ICU's indices are then byte offsets, so no UTF-16 copy is made). Opening a
  * break iterator loads its rules, so a cl_segmenter keeps one per kind and
- * locale and hands it out again; one segmenter belongs to one thread. */
+ * locale and hands it out again; one segmenter belongs to one thread.
+ *
+ * Word breaks have a fast path for text whose every character is ASCII,
+ * Latin-1, Latin Extended-A/B or common General Punctuation: there ICU's
+ * word rules reduce to a few (UAX #29 WB3-WB13b), applied here to the
+ * characters' Word_Break values as ICU gives them, with the same segments
+ * and kinds as ICU. Any other character (combining marks, soft hyphens,
+ * emoji, other scripts) sends the whole text to ICU, and so does a locale
+ * whose rules give other segments on a probe of the tricky cases. */
 #ifndef CL_TEXT_SEGMENT_H
 #define CL_TEXT_SEGMENT_H
 
@@ -22,8 +30,9 @@ typedef enum {
 } cl_word_kind;
 
 typedef struct {
-	void *bi;       /* UBreakIterator, borrowed from the segmenter */
+	void *bi;       /* UBreakIterator, borrowed from the segmenter; NULL on the fast path */
 	void *ut;       /* UText over the caller's bytes */
+	const char *text;  /* the fast path's text; NULL when ICU iterates */
 	size_t pos;
 	size_t len;
 } cl_breaks;
@@ -38,5 +47,10 @@ int cl_breaks_open(cl_breaks *it, cl_segmenter *seg, cl_break_kind kind,
 /* The next segment [*start, *end); false at the end. *kind may be NULL. */
 bool cl_breaks_next(cl_breaks *it, size_t *start, size_t *end, cl_word_kind *kind);
 void cl_breaks_close(cl_breaks *it);
+
+/* The same as cl_breaks_open, always through ICU: what the fast path is
+ * tested against. */
+int cl_breaks_open_icu(cl_breaks *it, cl_segmenter *seg, cl_break_kind kind,
+		       const char *locale, const char *text, size_t len);
 
 #endif
