@@ -1,12 +1,12 @@
 #include "langid.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <unicode/uchar.h>
 
 #include "../text/utf8.h"
-#include "../util/keyset.h"
 
 #define MAX_FUNCTION_WORD 24  /* bytes; longer words are counted, never looked up */
 
@@ -25,26 +25,61 @@ static const langid_list lists[] = {
 #define NLANGS (sizeof(lists) / sizeof(lists[0]))
 
 #define MAX_WORDS 2048
+#define TABLE_SLOTS 4096  /* a power of two, twice MAX_WORDS: short probes */
 
-/* word -> index into masks, the languages that list the word (a bit each);
- * built once, then only read. */
-static cl_keyset function_words;
-static unsigned masks[MAX_WORDS];
+/* The function words of every language in one open-addressed table with
+ * the words inline (128 KB, in cache), looked up with a hash computed while
+ * the token is lower-cased: this runs on every word of every document.
+ * Built once, then only read. */
+typedef struct {
+	unsigned char len;  /* 0: empty */
+	char word[MAX_FUNCTION_WORD + 3];
+	unsigned index;     /* into masks */
+} word_slot;
+
+static word_slot table[TABLE_SLOTS];
+static unsigned masks[MAX_WORDS];  /* the languages that list a word: a bit each */
+static size_t nwords;
 static size_t longest;  /* bytes of the longest function word */
 static pthread_once_t function_words_once = PTHREAD_ONCE_INIT;
 
+/* FNV-1a, one byte at a time as the token is lower-cased. */
+#define HASH_START 2166136261u
+static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
+static const word_slot *find_word(const char *word, size_t len, uint32_t hash)
+{
+	for (size_t i = hash & (TABLE_SLOTS - 1);; i = (i + 1) & (TABLE_SLOTS - 1)) {
+		if (!table[i].len || (table[i].len == len && !memcmp(table[i].word, word, len)))
+			return &table[i];
+	}
+}
+
+static void add_function_word(const char *word, size_t len, size_t lang)
+{
+	uint32_t hash = HASH_START;
+	for (size_t i = 0; i < len; i++)
+		hash = hash_byte(hash, (unsigned char)word[i]);
+	word_slot *slot = (word_slot *)find_word(word, len, hash);
+	if (!slot->len) {
+		slot->len = (unsigned char)len;
+		memcpy(slot->word, word, len);
+		slot->index = (unsigned)nwords++;
+	}
+	masks[slot->index] |= 1u << lang;
+	longest = len > longest ? len : longest;
+}
+
 static void build_function_words(void)
 {
-	size_t nwords = 0, at;
 	for (size_t lang = 0; lang < NLANGS; lang++) {
 		for (const char *p = lists[lang].words; *p;) {
 			size_t len = strcspn(p, " ");
-			if (len && nwords < MAX_WORDS) {
-				if (!cl_keyset_put(&function_words, p, len, nwords, &at))
-					at = nwords++;
-				masks[at] |= 1u << lang;
-				longest = len > longest ? len : longest;
-			}
+			if (len && len <= MAX_FUNCTION_WORD && nwords < MAX_WORDS)
+				add_function_word(p, len, lang);
 			p += len + (p[len] == ' ');
 		}
 	}
@@ -89,7 +124,8 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		       unsigned char *seen)
 {
 	char lower[MAX_FUNCTION_WORD + 4];
-	size_t n = 0, at;
+	size_t n = 0;
+	uint32_t hash = HASH_START;
 	if (len > longest)  /* longer than any function word (lower case seldom changes a length) */
 		return;
 	for (size_t i = 0; i < len;) {
@@ -102,10 +138,15 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		cp = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : (uint32_t)u_tolower((UChar32)cp);
 		if (n + 4 > MAX_FUNCTION_WORD)
 			return;
-		n += cl_utf8_encode(cp, lower + n);
+		size_t bytes = cl_utf8_encode(cp, lower + n);
+		for (size_t b = 0; b < bytes; b++)
+			hash = hash_byte(hash, (unsigned char)lower[n + b]);
+		n += bytes;
 	}
-	if (!cl_keyset_get(&function_words, lower, n, &at))
+	const word_slot *slot = find_word(lower, n, hash);
+	if (!slot->len)
 		return;
+	size_t at = slot->index;
 	bool again = seen[at / 8] & (1u << (at % 8));
 	seen[at / 8] |= (unsigned char)(1u << (at % 8));
 	size_t share = SCORE_UNIT / (size_t)__builtin_popcount(masks[at]);

@@ -73,10 +73,36 @@ static bool looks_like_path(const char *s, size_t len)
 	return s[0] == '/' || s[0] == '~' || s[0] == '.' || slashes >= 2 || memchr(s, '.', len) != NULL;
 }
 
+/* What a chunk holds, counted in one pass: most chunks are plain words,
+ * which hold none of it and need no other look. */
+typedef struct {
+	size_t dots, slashes;
+	bool colon, backslash, at, underscore;
+} chunk_marks;
+
+static chunk_marks mark_chunk(const char *s, size_t len)
+{
+	chunk_marks m = { 0 };
+	for (size_t i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '.': m.dots++; break;
+		case '/': m.slashes++; break;
+		case ':': m.colon = true; break;
+		case '\\': m.backslash = true; break;
+		case '@': m.at = true; break;
+		case '_': m.underscore = true; break;
+		default: break;
+		}
+	}
+	return m;
+}
+
 /* A run of non-space text that is not prose as a whole. */
 static bool chunk_is_not_prose(const char *s, size_t len)
 {
-	if (contains(s, len, "://") || contains(s, len, "www.") || memchr(s, '@', len) || memchr(s, '_', len))
+	chunk_marks m = mark_chunk(s, len);
+	if (m.at || m.underscore || m.backslash || (m.colon && contains(s, len, "://")) ||
+	    (m.dots && contains(s, len, "www.")))
 		return true;
 	while (len && strchr("([{\"'*<", *s)) {
 		s++;
@@ -86,7 +112,7 @@ static bool chunk_is_not_prose(const char *s, size_t len)
 		len--;
 	if (len && (s[0] == '#' || s[0] == '$'))
 		return true;
-	return len && (looks_like_path(s, len) || looks_like_file_name(s, len));
+	return len && ((m.slashes && looks_like_path(s, len)) || (m.dots && looks_like_file_name(s, len)));
 }
 
 /* Sorted ranges of block text that are not prose: chunks between spaces
