@@ -14,6 +14,10 @@
 # Reports go to /dev/null through standard output (--output would first hold
 # the whole report in memory).
 #
+# Also prints how much of a cold run is libhunspell's own work (load,
+# lookups, destroy), timed by the LD_PRELOAD shim bench/hunspell-time.c,
+# which it compiles with $CC (default cc).
+#
 # Needs hunspell, aspell with the aspell-<lang> dictionaries and GNU time
 # (/usr/bin/time); installs what is missing when run as root on Debian.
 set -eu
@@ -114,6 +118,21 @@ ratio() {
 
 install_missing hunspell aspell time
 
+# libhunspell's own share of one cold run (bench/hunspell-time.c): its
+# dictionary load and one lookup per distinct word bound any checker built
+# on it from below.
+shim="$work/hunspell-time.so"
+${CC:-cc} -O2 -shared -fPIC "$here/bench/hunspell-time.c" -o "$shim" -ldl 2>/dev/null || shim=""
+hunspell_share() {
+	[ -n "$shim" ] || return 0
+	HUNSPELL_TIME_OUT="$work/share" LD_PRELOAD="$shim" "$@" >/dev/null 2>&1 || true
+	[ -s "$work/share" ] || return 0
+	awk '{ printf "  inside libhunspell (1 thread, cold): load %.2f s, %d lookups %.2f s, " \
+		"destroy %.2f s: %.2f s in all\n", $2, $4, $5, $7, $2 + $5 + $7 }' "$work/share"
+	awk '{ print $2 + $5 + $7 }' "$work/share" >"$work/share_total"
+	rm -f "$work/share"
+}
+
 # Every rule but spelling off (untranslated too: the core still marks the
 # paragraphs in another language, which spelling skips).
 only_spelling=$("$copylint" rules | awk '$1 != "spelling" { printf "--rule %s=off ", $1 }')
@@ -141,6 +160,9 @@ for lang in "$@"; do
 		--format checkstyle --fail-on never "$corpus/$lang"
 	cl1=$(cat "$work/last")
 	# shellcheck disable=SC2086
+	hunspell_share "$copylint" check --no-cache --lang "$lang" $only_spelling --format checkstyle \
+		--fail-on never "$corpus/$lang"
+	# shellcheck disable=SC2086
 	bench_one "copylint (--jobs $jobs, cold)" "$runs" "$copylint" check --no-cache --lang "$lang" $only_spelling \
 		--jobs "$jobs" --format checkstyle --fail-on never "$corpus/$lang"
 	cl2=$(cat "$work/last")
@@ -161,6 +183,8 @@ for lang in "$@"; do
 		"$(ratio "$(cpu "$hs")" "$(cpu "$cl1")") CPU single-threaded;" \
 		"$(ratio "$(wall "$hs")" "$(wall "$cl2")") wall with --jobs $jobs;" \
 		"warm cache: $(ratio "$(wall "$hs")" "$(wall "$clw")") wall, $(ratio "$(cpu "$hs")" "$(cpu "$clw")") CPU"
+	[ -s "$work/share_total" ] && awk -v h="$(wall "$hs")" -v t="$(cat "$work/share_total")" 'BEGIN {
+		printf "  20x hunspell -l leaves %.2f s; libhunspell alone took %.2f s of the cold run\n", h / 20, t }'
 	echo "  aspell/copylint:   $(ratio "$(wall "$as")" "$(wall "$cl1")") wall," \
 		"$(ratio "$(cpu "$as")" "$(cpu "$cl1")") CPU single-threaded; warm cache:" \
 		"$(ratio "$(cpu "$as")" "$(cpu "$clw")") CPU (above 1x: copylint is faster)"
