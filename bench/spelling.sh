@@ -142,6 +142,7 @@ cache=$COPYLINT_CACHE_DIR
 
 for lang in "$@"; do
 	[ -d "$corpus/$lang" ] || { echo "bench: no $corpus/$lang" >&2; exit 2; }
+	# shellcheck disable=SC2046
 	set -- $(dict_for "$lang")
 	hun=$1
 	asp=$2
