@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "../text/utf8.h"
+#include "../util/alloc.h"
 #include "escape.h"
 
 static bool is_control(uint32_t cp)
@@ -76,11 +77,29 @@ static void keep_xml_allowed(cl_buf *out, uint32_t cp, bool valid, const char *r
 		cl_buf_puts(out, "\xEF\xBF\xBD");
 }
 
+/* Text XML takes as it is, the common case: valid UTF-8 without control
+ * characters other than tab and line ends, without U+FFFE and U+FFFF. */
+static bool xml_clean_already(const char *s, size_t len)
+{
+	size_t first_bad;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return false;
+		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBF && ((unsigned char)s[i + 2] & 0xFE) == 0xBE)
+			return false;
+	}
+	return cl_utf8_validate(s, len, &first_bad) == 0;
+}
+
 char *cl_xml_clean(const char *s)
 {
+	size_t len = strlen(s);
+	if (xml_clean_already(s, len))
+		return cl_strndup(s, len);
 	cl_buf out = CL_BUF_INIT;
 	cl_buf_put(&out, "", 0);
-	cl_utf8_map(&out, s, strlen(s), keep_xml_allowed);
+	cl_utf8_map(&out, s, len, keep_xml_allowed);
 	return cl_buf_detach(&out);
 }
 

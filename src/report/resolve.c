@@ -74,6 +74,19 @@ static size_t count_occurrence(occurrences *c, const char *key, size_t len)
 	return 0;
 }
 
+/* The raw finding's message, taken over when it is valid UTF-8 already
+ * (it is, but for a rule quoting ill-formed text): one copy less per
+ * finding. */
+static char *clean_message(cl_finding *raw)
+{
+	size_t first_bad, len = strlen(raw->message);
+	if (cl_utf8_validate(raw->message, len, &first_bad))
+		return cl_utf8_sanitize(raw->message, len);
+	char *message = raw->message;
+	raw->message = NULL;
+	return message;
+}
+
 static void resolve_one(cl_finding *raw, cl_lineindex *idx, const char *path, occurrences *texts,
 			copylint_finding *out)
 {
@@ -86,12 +99,14 @@ static void resolve_one(cl_finding *raw, cl_lineindex *idx, const char *path, oc
 	cl_lineindex_columns(idx, raw->start, &out->line, &out->column, &out->column_utf16, &out->column_byte);
 	cl_lineindex_columns(idx, raw->end, &out->end_line, &out->end_column, &out->end_column_utf16,
 			     &out->end_column_byte);
-	out->message = cl_utf8_sanitize(raw->message, strlen(raw->message));
+	out->message = clean_message(raw);
 	size_t tlen = raw->end - raw->start > TEXT_MAX_BYTES ? TEXT_MAX_BYTES : raw->end - raw->start;
 	out->text = cl_utf8_sanitize(idx->data + raw->start, tlen);
 
 	cl_buf key = CL_BUF_INIT;
-	cl_buf_printf(&key, "%s\x1f%s", out->rule, out->text);
+	cl_buf_puts(&key, out->rule);
+	cl_buf_putc(&key, '\x1f');
+	cl_buf_puts(&key, out->text);
 	out->occurrence = count_occurrence(texts, key.ptr, key.size);
 	cl_buf_dispose(&key);
 

@@ -65,6 +65,21 @@ Test(report_escape, xml_clean_replaces_what_xml_cannot_hold)
 	free(s);
 }
 
+/* Each alone in otherwise clean text: the fast path must not let it by. */
+Test(report_escape, xml_clean_catches_one_bad_character)
+{
+	const char *bad[] = { "\x01", "\x1b", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xC3", "\xED\xA0\x80", "\xFF" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char input[64], expected[64];
+		snprintf(input, sizeof(input), "M\xC3\xBCller %s end", bad[i]);
+		snprintf(expected, sizeof(expected), "M\xC3\xBCller %s end", strlen(bad[i]) == 3 && bad[i][0] == '\xED' ?
+			 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" : "\xEF\xBF\xBD");
+		char *s = cl_xml_clean(input);
+		cr_assert_str_eq(s, expected, "case %zu", i);
+		free(s);
+	}
+}
+
 Test(report_escape, xml_clean_of_clean_text_is_identity)
 {
 	char *s = cl_xml_clean("Müller 日本 😀");
