@@ -124,7 +124,7 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		       unsigned char *seen)
 {
 	char lower[MAX_FUNCTION_WORD + 4];
-	size_t n = 0;
+	size_t n = 0, chars = 0;
 	uint32_t hash = HASH_START;
 	if (len > longest)  /* longer than any function word (lower case seldom changes a length) */
 		return;
@@ -142,6 +142,7 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		for (size_t b = 0; b < bytes; b++)
 			hash = hash_byte(hash, (unsigned char)lower[n + b]);
 		n += bytes;
+		chars++;
 	}
 	const word_slot *slot = find_word(lower, n, hash);
 	if (!slot->len)
@@ -154,7 +155,7 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		if ((masks[at] >> lang) & 1) {
 			scores[lang] += share;
 			listed[lang]++;
-			distinct[lang] += !again && n > 1;  /* "z+w" and "s.start" are no sign */
+			distinct[lang] += !again && chars > 1;  /* "z+w", "s.start" and "в" are no sign */
 		}
 	}
 }

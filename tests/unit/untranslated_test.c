@@ -154,3 +154,15 @@ Test(untranslated, region_subtags)
 	cr_assert_not_null(find_at(r, "untranslated", 1, 1));
 	copylint_results_free(r);
 }
+
+/* One-letter words are no sign of a language: a Czech paragraph that
+ * quotes Russian's one-letter prepositions stays Czech, though they are
+ * Russian function words and outnumber the Czech ones. */
+Test(untranslated, one_letter_words_are_no_sign)
+{
+	const char *text = "# 2024\n\n"
+			   "Předložky в, с, к, у, о, и я jsou dlouhé jedno písmeno.\n";
+	copylint_results *r = check_text("a.md", text, "cs", "untranslated");
+	cr_assert_eq(copylint_results_count(r), 0, "%zu findings", copylint_results_count(r));
+	copylint_results_free(r);
+}
