@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucal.h>
+#include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
@@ -25,6 +26,8 @@ typedef struct {
 	bool month_first;                    /* the long pattern puts MMMM before d */
 	bool capitalised;                    /* month names start upper case (English) */
 	bool french;                         /* "1er mars"; French spacing around ':' */
+	uint32_t month_starts[24];           /* the first letters of the month names */
+	size_t nmonth_starts;
 } locale_names;
 
 struct cl_datescan {
@@ -117,6 +120,30 @@ static void symbol(const cl_datescan *ds, UDateFormat *fmt, UDateFormatSymbolTyp
 	lower_utf8(ds, out, NAME_MAX_BYTES, utf8, strlen(utf8));
 }
 
+static void note_month_start(locale_names *names, const char *name)
+{
+	uint32_t cp;
+	bool valid;
+	if (!name[0])
+		return;
+	cl_utf8_decode(name, strlen(name), &cp, &valid);
+	for (size_t i = 0; i < names->nmonth_starts; i++)
+		if (names->month_starts[i] == cp)
+			return;
+	names->month_starts[names->nmonth_starts++] = cp;
+}
+
+/* Can a word starting with cp be a month name? Most words cannot: they
+ * need no lower-casing and no comparison with 24 names. */
+static bool may_be_month(const locale_names *names, uint32_t cp)
+{
+	uint32_t lower = cp < 0x80 ? ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp) : (uint32_t)u_tolower((UChar32)cp);
+	for (size_t i = 0; i < names->nmonth_starts; i++)
+		if (names->month_starts[i] == lower)
+			return true;
+	return false;
+}
+
 static void load_names(cl_datescan *ds, const char *locale)
 {
 	UErrorCode status = U_ZERO_ERROR;
@@ -132,6 +159,9 @@ static void load_names(cl_datescan *ds, const char *locale)
 	}
 	for (int d = 1; d <= 7; d++)
 		symbol(ds, fmt, UDAT_WEEKDAYS, d, names->weekdays[d]);
+	for (int form = 0; form < 2; form++)
+		for (int m = 0; m < 12; m++)
+			note_month_start(names, names->months[form][m]);
 	UChar pattern[64];
 	int32_t n = udat_toPattern(fmt, false, pattern, 64, &status);
 	const UChar *month = u_memchr(pattern, 'M', n), *day = u_memchr(pattern, 'd', n);
@@ -515,7 +545,8 @@ static void scan_names(cl_datescan *ds, const char *text, size_t len, cl_datetim
 		if (!typo_is_letter(cp) || typo_is_letter(typo_cp_before(text, at, &prev)))
 			continue;
 		size_t end = word_forward(text, len, at);
-		int month = ds->names.capitalised && !(cp >= 'A' && cp <= 'Z') ? 0 : month_index(ds, text, at, end);
+		int month = (ds->names.capitalised && !(cp >= 'A' && cp <= 'Z')) || !may_be_month(&ds->names, cp) ?
+				    0 : month_index(ds, text, at, end);
 		cl_datetime dt;
 		memset(&dt, 0, sizeof(dt));
 		dt.hour = dt.minute = dt.second = -1;

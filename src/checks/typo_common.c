@@ -7,11 +7,11 @@
 #include "../text/utf8.h"
 #include "typo_common.h"
 
-uint32_t typo_cp_at(const char *text, size_t len, size_t at, size_t *size)
+uint32_t typo_cp_decode(const char *text, size_t len, size_t at, size_t *size)
 {
 	uint32_t cp = 0;
 	bool valid;
-	*size = at < len ? cl_utf8_decode(text + at, len - at, &cp, &valid) : 0;
+	*size = cl_utf8_decode(text + at, len - at, &cp, &valid);
 	return cp;
 }
 
@@ -35,7 +35,9 @@ uint32_t typo_cp_before(const char *text, size_t at, size_t *start)
 
 bool typo_is_letter(uint32_t cp)
 {
-	return cp && u_isalpha((UChar32)cp);
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return cl_is_latin_letter(cp) || u_isalpha((UChar32)cp);
 }
 
 bool typo_is_digit(uint32_t cp)

@@ -14,8 +14,22 @@
 #define TYPO_NBSP 0x00A0u
 #define TYPO_NNBSP 0x202Fu
 
-/* The code point at text[at] (0 at the end) and its length in *size. */
-uint32_t typo_cp_at(const char *text, size_t len, size_t at, size_t *size);
+uint32_t typo_cp_decode(const char *text, size_t len, size_t at, size_t *size);
+
+/* The code point at text[at] (0 at the end) and its length in *size.
+ * Inline: the formatting rules call it on every character. */
+static inline uint32_t typo_cp_at(const char *text, size_t len, size_t at, size_t *size)
+{
+	if (at >= len) {
+		*size = 0;
+		return 0;
+	}
+	if ((unsigned char)text[at] < 0x80) {
+		*size = 1;
+		return (unsigned char)text[at];
+	}
+	return typo_cp_decode(text, len, at, size);
+}
 /* The code point that ends just before at (0 at the start); its first byte
  * in *start. */
 uint32_t typo_cp_before(const char *text, size_t at, size_t *start);
