@@ -566,17 +566,33 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* ASCII digits in text, counted up to max. */
+static size_t count_digits(const char *text, size_t len, size_t max)
+{
+	size_t digits = 0;
+	for (size_t i = 0; i < len && digits < max; i++)
+		digits += text[i] >= '0' && text[i] <= '9';
+	return digits;
+}
+
 size_t cl_datescan_text(cl_datescan *ds, const char *locale, const char *text, size_t len,
 			const cl_datetime **found)
 {
 	cl_datetime **out = &ds->found;
 	size_t *cap = &ds->found_cap, n = 0;
+	size_t digits = count_digits(text, len, 6);
+	*found = *out;
+	if (!digits)
+		return 0;  /* every form has a number: most prose needs no scan */
 	if (strcmp(ds->locale, locale))
 		load_names(ds, locale);
-	scan_iso(ds, text, len, out, cap, &n);
-	scan_numeric(ds, text, len, out, cap, &n);
+	if (digits >= 6) {  /* the least the two patterns with a year match: 2024-3-1, 1.3.2024 */
+		scan_iso(ds, text, len, out, cap, &n);
+		scan_numeric(ds, text, len, out, cap, &n);
+	}
 	scan_names(ds, text, len, out, cap, &n);
-	scan_lone_times(ds, text, len, out, cap, &n);
+	if (digits >= 3)  /* 9:30 */
+		scan_lone_times(ds, text, len, out, cap, &n);
 	if (n)
 		qsort(*out, n, sizeof(**out), by_start);
 	*found = *out;

@@ -97,17 +97,22 @@ static bool all_ascii(const char *s, size_t len)
 static void ascii_key(cl_buf *out, const char *s, size_t len)
 {
 	bool pending_space = false;
+	cl_buf_reserve(out, len);  /* the key is never longer than s */
+	char *key = out->ptr;
+	size_t n = out->size;
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == ' ' || (c >= '\t' && c <= '\r')) {
-			pending_space = out->size > 0;
+			pending_space = n > 0;
 			continue;
 		}
 		if (pending_space)
-			cl_buf_putc(out, ' ');
+			key[n++] = ' ';
 		pending_space = false;
-		cl_buf_putc(out, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+		key[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
+	key[n] = '\0';
+	out->size = n;
 }
 
 int cl_text_key(cl_buf *out, const char *s, size_t len)

@@ -7,7 +7,7 @@
 
 #include "alloc.h"
 
-static void reserve(cl_buf *buf, size_t extra)
+void cl_buf_reserve(cl_buf *buf, size_t extra)
 {
 	size_t need = buf->size + extra + 1;
 	if (need > buf->asize)
@@ -16,7 +16,7 @@ static void reserve(cl_buf *buf, size_t extra)
 
 void cl_buf_put(cl_buf *buf, const char *data, size_t len)
 {
-	reserve(buf, len);
+	cl_buf_reserve(buf, len);
 	if (len)
 		memcpy(buf->ptr + buf->size, data, len);
 	buf->size += len;
@@ -41,7 +41,7 @@ void cl_buf_printf(cl_buf *buf, const char *fmt, ...)
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n > 0) {
-		reserve(buf, (size_t)n);
+		cl_buf_reserve(buf, (size_t)n);
 		vsnprintf(buf->ptr + buf->size, (size_t)n + 1, fmt, ap2);
 		buf->size += (size_t)n;
 	}
