@@ -1,5 +1,6 @@
 #include "normalize.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
@@ -63,6 +64,25 @@ static UChar32 fold_quote(UChar32 c)
 	}
 }
 
+/* Appends c to the key in out: a run of white space becomes one space
+ * (none at the start), quotes become ASCII ones. out has room for 4 more
+ * bytes and the NUL. */
+static void fold_one(cl_buf *out, UChar32 c, bool *pending_space)
+{
+	if (c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : (u_isUWhiteSpace(c) || c == 0x200B)) {
+		*pending_space = out->size > 0;
+		return;
+	}
+	if (*pending_space)
+		out->ptr[out->size++] = ' ';
+	*pending_space = false;
+	c = fold_quote(c);
+	int32_t at = (int32_t)out->size;
+	U8_APPEND_UNSAFE(out->ptr, at, c);
+	out->size = (size_t)at;
+	out->ptr[out->size] = '\0';
+}
+
 /* Folds white space and quotes of tls.dst[0..n) into UTF-8 in out. */
 static void fold_into(cl_buf *out, int32_t n)
 {
@@ -70,19 +90,78 @@ static void fold_into(cl_buf *out, int32_t n)
 	for (int32_t i = 0; i < n;) {
 		UChar32 c;
 		U16_NEXT(tls.dst, i, n, c);
-		if (c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : (u_isUWhiteSpace(c) || c == 0x200B)) {
-			pending_space = out->size > 0;
-			continue;
-		}
-		if (pending_space)
-			cl_buf_putc(out, ' ');
-		pending_space = false;
-		c = fold_quote(c);
-		char bytes[4];
-		int32_t blen = 0;
-		U8_APPEND_UNSAFE(bytes, blen, c);
-		cl_buf_put(out, bytes, (size_t)blen);
+		cl_buf_reserve(out, 5);
+		fold_one(out, c, &pending_space);
 	}
+}
+
+/* ---- the fast path: Latin text and common punctuation ----------------- */
+
+/* NFKC_Casefold of one character, as ICU gives it, for U+0000-U+024F and
+ * General Punctuation. There no character's form starts with a combining
+ * mark, so a text made only of them folds character by character; any
+ * other character (a combining mark first of all) takes the ICU path. */
+#define LATIN_END 0x250
+#define PUNCT_START 0x2000
+#define PUNCT_END 0x2070
+#define FORM_MAX 15
+
+typedef struct {
+	unsigned char len;  /* FORM_MAX + 1: too long, ICU decides */
+	char bytes[FORM_MAX];
+} folded_form;
+
+static folded_form latin_forms[LATIN_END], punct_forms[PUNCT_END - PUNCT_START];
+static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
+
+static void fold_with_icu(folded_form *form, UChar32 cp)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&status);
+	UChar src[2], dst[16];
+	int32_t src_len = 0, len = 0;
+	U16_APPEND_UNSAFE(src, src_len, cp);
+	int32_t dst_len = U_SUCCESS(status) ? unorm2_normalize(norm, src, src_len, dst, 16, &status) : 0;
+	if (U_SUCCESS(status))
+		u_strToUTF8(form->bytes, FORM_MAX, &len, dst, dst_len, &status);
+	form->len = U_SUCCESS(status) && status != U_STRING_NOT_TERMINATED_WARNING ? (unsigned char)len : FORM_MAX + 1;
+}
+
+static void build_forms(void)
+{
+	for (UChar32 cp = 0; cp < LATIN_END; cp++)
+		fold_with_icu(&latin_forms[cp], cp);
+	for (UChar32 cp = PUNCT_START; cp < PUNCT_END; cp++)
+		fold_with_icu(&punct_forms[cp - PUNCT_START], cp);
+}
+
+static const folded_form *form_of(uint32_t cp)
+{
+	const folded_form *form = cp < LATIN_END ? &latin_forms[cp] :
+				  cp >= PUNCT_START && cp < PUNCT_END ? &punct_forms[cp - PUNCT_START] : NULL;
+	return form && form->len <= FORM_MAX ? form : NULL;
+}
+
+/* The key of s when every character of it has a form above; false, with
+ * out left for the ICU path, otherwise. */
+static bool fast_key(cl_buf *out, const char *s, size_t len)
+{
+	bool pending_space = false;
+	pthread_once(&forms_once, build_forms);
+	for (size_t i = 0; i < len;) {
+		UChar32 cp;
+		U8_NEXT(s, i, (int32_t)len, cp);
+		const folded_form *form = cp >= 0 ? form_of((uint32_t)cp) : NULL;
+		if (!form)
+			return false;
+		for (int32_t j = 0; j < form->len;) {
+			UChar32 c;
+			U8_NEXT_UNSAFE(form->bytes, j, c);
+			cl_buf_reserve(out, 5);
+			fold_one(out, c, &pending_space);
+		}
+	}
+	return true;
 }
 
 static bool all_ascii(const char *s, size_t len)
@@ -117,15 +196,24 @@ static void ascii_key(cl_buf *out, const char *s, size_t len)
 
 int cl_text_key(cl_buf *out, const char *s, size_t len)
 {
-	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&status);
-	int32_t src_len, dst_len;
 	cl_buf_clear(out);
 	cl_buf_put(out, "", 0);
 	if (all_ascii(s, len)) {
 		ascii_key(out, s, len);
 		return 0;
 	}
+	if (len < INT32_MAX && fast_key(out, s, len))
+		return 0;
+	return cl_text_key_icu(out, s, len);
+}
+
+int cl_text_key_icu(cl_buf *out, const char *s, size_t len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&status);
+	int32_t src_len, dst_len;
+	cl_buf_clear(out);
+	cl_buf_put(out, "", 0);
 	if (U_FAILURE(status))
 		return cl_error_set(-1, "ICU NFKC_Casefold: %s", u_errorName(status));
 	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)
