@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unicode/uchar.h>
+#include <xxhash.h>
 
 #include "../text/utf8.h"
 
@@ -28,8 +29,8 @@ static const langid_list lists[] = {
 #define TABLE_SLOTS 4096  /* a power of two, twice MAX_WORDS: short probes */
 
 /* The function words of every language in one open-addressed table with
- * the words inline (128 KB, in cache), looked up with a hash computed while
- * the token is lower-cased: this runs on every word of every document.
+ * the words inline (128 KB, in cache): this runs on every word of every
+ * document.
  * Built once, then only read. */
 typedef struct {
 	unsigned char len;  /* 0: empty */
@@ -43,15 +44,9 @@ static size_t nwords;
 static size_t longest;  /* bytes of the longest function word */
 static pthread_once_t function_words_once = PTHREAD_ONCE_INIT;
 
-/* FNV-1a, one byte at a time as the token is lower-cased. */
-#define HASH_START 2166136261u
-static inline uint32_t hash_byte(uint32_t h, unsigned char c)
+static const word_slot *find_word(const char *word, size_t len)
 {
-	return (h ^ c) * 16777619u;
-}
-
-static const word_slot *find_word(const char *word, size_t len, uint32_t hash)
-{
+	uint64_t hash = XXH3_64bits(word, len);
 	for (size_t i = hash & (TABLE_SLOTS - 1);; i = (i + 1) & (TABLE_SLOTS - 1)) {
 		if (!table[i].len || (table[i].len == len && !memcmp(table[i].word, word, len)))
 			return &table[i];
@@ -60,10 +55,7 @@ static const word_slot *find_word(const char *word, size_t len, uint32_t hash)
 
 static void add_function_word(const char *word, size_t len, size_t lang)
 {
-	uint32_t hash = HASH_START;
-	for (size_t i = 0; i < len; i++)
-		hash = hash_byte(hash, (unsigned char)word[i]);
-	word_slot *slot = (word_slot *)find_word(word, len, hash);
+	word_slot *slot = (word_slot *)find_word(word, len);
 	if (!slot->len) {
 		slot->len = (unsigned char)len;
 		memcpy(slot->word, word, len);
@@ -125,7 +117,6 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 {
 	char lower[MAX_FUNCTION_WORD + 4];
 	size_t n = 0, chars = 0;
-	uint32_t hash = HASH_START;
 	if (len > longest)  /* longer than any function word (lower case seldom changes a length) */
 		return;
 	for (size_t i = 0; i < len;) {
@@ -138,13 +129,10 @@ static void count_word(const char *s, size_t len, size_t *scores, size_t *listed
 		cp = cp < 0x80 ? (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp) : (uint32_t)u_tolower((UChar32)cp);
 		if (n + 4 > MAX_FUNCTION_WORD)
 			return;
-		size_t bytes = cl_utf8_encode(cp, lower + n);
-		for (size_t b = 0; b < bytes; b++)
-			hash = hash_byte(hash, (unsigned char)lower[n + b]);
-		n += bytes;
+		n += cl_utf8_encode(cp, lower + n);
 		chars++;
 	}
-	const word_slot *slot = find_word(lower, n, hash);
+	const word_slot *slot = find_word(lower, n);
 	if (!slot->len)
 		return;
 	size_t at = slot->index;
