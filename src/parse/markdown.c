@@ -20,8 +20,6 @@ typedef struct {
 	/* The link being read: where its text starts in the block, and its
 	 * target. Link text that is its own target is an autolink: a URL. */
 	size_t link_text_start;
-	const MD_CHAR *link_href;
-	MD_SIZE link_href_size;
 	cl_block *link_block;
 	size_t last_src_end;   /* just past the last piece placed */
 } md_state;
@@ -90,12 +88,10 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	return 0;
 }
 
-static void begin_link(md_state *st, const MD_SPAN_A_DETAIL *detail)
+static void begin_link(md_state *st)
 {
 	st->link_block = st->current;
 	st->link_text_start = st->current ? st->current->len : 0;
-	st->link_href = detail->href.text;
-	st->link_href_size = detail->href.size;
 }
 
 static bool href_is_text(const char *href, size_t href_len, const char *text, size_t len)
@@ -110,11 +106,14 @@ static bool href_is_text(const char *href, size_t href_len, const char *text, si
 	return false;
 }
 
-static void end_link(md_state *st)
+/* md4c builds an href that needs unescaping in a buffer of its own, freed
+ * after each callback: the href is read from the detail of the leave call,
+ * never kept from the enter call. */
+static void end_link(md_state *st, const MD_SPAN_A_DETAIL *detail)
 {
 	cl_block *block = st->current;
 	if (block && block == st->link_block && block->len > st->link_text_start &&
-	    href_is_text(st->link_href, st->link_href_size, block->text + st->link_text_start,
+	    href_is_text(detail->href.text, detail->href.size, block->text + st->link_text_start,
 			 block->len - st->link_text_start))
 		cl_block_add_span(block, st->link_text_start, block->len, CL_SPAN_URL);
 	st->link_block = NULL;
@@ -126,7 +125,7 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 	if (type == MD_SPAN_CODE)
 		st->code_span_depth++;
 	else if (type == MD_SPAN_A)
-		begin_link(st, detail);
+		begin_link(st);
 	else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
 		st->math_depth++;
 	return 0;
@@ -138,7 +137,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 	if (type == MD_SPAN_CODE)
 		st->code_span_depth--;
 	else if (type == MD_SPAN_A)
-		end_link(st);
+		end_link(st, detail);
 	else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
 		st->math_depth--;
 	return 0;

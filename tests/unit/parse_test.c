@@ -146,6 +146,24 @@ Test(markdown, code_urls_and_html_are_spans_not_prose, .fini = done)
 	assert_pieces_match_source();
 }
 
+/* An href with an escape or an entity is unescaped by md4c into a buffer
+ * it frees after each callback (under AddressSanitizer, reading it at the
+ * end of the link was a use after free). Link text that is its target is
+ * a URL, the same with or without them. */
+Test(markdown, link_text_that_is_its_escaped_target_is_a_url, .fini = done)
+{
+	parse("See [http://a.example/x_y](http://a.example/x\\_y) and "
+	      "[http://b.example/?p=1&q=2](http://b.example/?p=1&amp;q=2) and "
+	      "[http://c.example/z_z](http://c.example/other).\n", CL_FORMAT_MARKDOWN);
+	size_t at;
+	const cl_block *block = block_with("http://a.example/x_y", &at);
+	cr_assert(cl_block_in_span(block, at, at + 20));
+	block_with("http://b.example/?p=1&q=2", &at);
+	cr_assert(cl_block_in_span(block, at, at + 25));
+	block_with("http://c.example/z_z", &at);
+	cr_assert_not(cl_block_in_span(block, at, at + 20), "text that is not the target stays prose");
+}
+
 Test(markdown, directives_are_recorded, .fini = done)
 {
 	parse("<!-- copylint-disable-next-line repeated-word, duplicate-sentence -->\ntext text\n\n"
