@@ -33,7 +33,11 @@
 #define SUGGESTION_BUDGET_SECONDS 0.25
 #define MAX_PARTS 16
 #define MAX_SCRIPTS 8
-#define HOT_SLOTS 32768     /* a power of two: 1 MB, which keeps 90% of the Czech corpus's words out of the big table */
+/* Powers of two. The table starts small (a pre-commit run checks a few
+ * hundred words) and grows with the words seen, up to 1 MB, which keeps 90%
+ * of the Czech corpus's word lookups out of the big table. */
+#define HOT_SLOTS_FIRST 2048
+#define HOT_SLOTS_MAX 32768
 #define HOT_WORD_BYTES 20
 
 static const cl_option_spec options[] = {
@@ -70,7 +74,8 @@ typedef struct {
 	int nscripts;
 	bool latin;            /* ASCII letters are in the language's script */
 	cl_keyset verdicts;    /* word (+ \x01 when a dot follows) -> 1 known, 2 not */
-	hot_slot *hot;         /* HOT_SLOTS entries in front of verdicts */
+	hot_slot *hot;         /* hot_slots entries in front of verdicts */
+	size_t hot_slots;
 } profile;
 
 typedef struct {
@@ -375,7 +380,8 @@ static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 		p->key = key;
 		key = NULL;
 		p->name = cl_strdup(base ? strrchr(base, '/') + 1 : names);
-		p->hot = cl_calloc(HOT_SLOTS, sizeof(hot_slot));
+		p->hot_slots = HOT_SLOTS_FIRST;
+		p->hot = cl_calloc(p->hot_slots, sizeof(hot_slot));
 		if (base)
 			load_profile(ctx, p, base, lists, nlists);
 		else
@@ -570,6 +576,17 @@ static bool inline_accepts(spell_run *run, const char *s, size_t len)
 	return elided(s, len, &stem) && inline_word(run, s + stem, len - stem, &run->variant);
 }
 
+/* Four times the slots once there are more distinct words than slots; the
+ * table is a cache, so it starts again empty. */
+static void grow_hot_table(profile *p)
+{
+	if (p->verdicts.count <= p->hot_slots || p->hot_slots >= HOT_SLOTS_MAX)
+		return;
+	free(p->hot);
+	p->hot_slots *= 4;
+	p->hot = cl_calloc(p->hot_slots, sizeof(hot_slot));
+}
+
 static size_t cached_verdict(spell_run *run, size_t start, size_t end)
 {
 	const char *s = run->block->text + start;
@@ -594,7 +611,7 @@ static hot_slot *hot_slot_for(spell_run *run, size_t start, size_t end, hot_slot
 	size_t len = end - start, letters, upper;
 	bool dot = end < run->block->len && s[len] == '.';
 	uint64_t hash = XXH3_64bits(s, len) ^ dot;
-	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (HOT_SLOTS - 1)] : spare;
+	hot_slot *slot = len <= HOT_WORD_BYTES ? &run->profile->hot[hash & (run->profile->hot_slots - 1)] : spare;
 	if (slot != spare && slot->len == len && slot->hash == hash && !memcmp(slot->word, s, len))
 		return slot;
 	bool checkable = word_facts(run, s, len, &letters, &upper);
@@ -613,6 +630,7 @@ static hot_slot *hot_slot_for(spell_run *run, size_t start, size_t end, hot_slot
 static bool word_passes(spell_run *run, size_t start, size_t end)
 {
 	hot_slot spare;
+	grow_hot_table(run->profile);  /* here, before a slot is held */
 	hot_slot *slot = hot_slot_for(run, start, end, &spare);
 	if (slot->verdict == VERDICT_NEVER_CHECKED || is_acronym(run, slot->letters, slot->upper))
 		return true;
