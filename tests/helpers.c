@@ -233,3 +233,11 @@ void write_file(const char *path, const char *data, size_t len)
 	fwrite(data, 1, len, fp);
 	fclose(fp);
 }
+
+uint64_t test_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "copylint/copylint.h"
 
@@ -38,5 +39,9 @@ char *read_file(const char *path, size_t *len);
 char *make_temp_dir(void);
 void remove_tree(const char *path);
 void write_file(const char *path, const char *data, size_t len);
+
+/* xorshift64: reproducible random numbers for differential tests; *state
+ * is the seed, never 0. */
+uint64_t test_random(uint64_t *state);
 
 #endif

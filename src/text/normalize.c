@@ -207,16 +207,26 @@ int cl_text_key(cl_buf *out, const char *s, size_t len)
 	return cl_text_key_icu(out, s, len);
 }
 
-int cl_text_key_icu(cl_buf *out, const char *s, size_t len)
+/* s[0..len) through ICU's normaliser (NFKC_Casefold when fold, else NFC)
+ * into tls.dst[0..*dst_len); out is cleared. */
+static int normalize_utf8(cl_buf *out, bool fold, const char *s, size_t len, int32_t *dst_len)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&status);
-	int32_t src_len, dst_len;
+	const UNormalizer2 *norm = fold ? unorm2_getNFKCCasefoldInstance(&status) : unorm2_getNFCInstance(&status);
+	int32_t src_len;
 	cl_buf_clear(out);
 	cl_buf_put(out, "", 0);
 	if (U_FAILURE(status))
-		return cl_error_set(-1, "ICU NFKC_Casefold: %s", u_errorName(status));
-	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)
+		return cl_error_set(-1, "ICU %s: %s", fold ? "NFKC_Casefold" : "NFC", u_errorName(status));
+	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, dst_len) < 0)
+		return -1;
+	return 0;
+}
+
+int cl_text_key_icu(cl_buf *out, const char *s, size_t len)
+{
+	int32_t dst_len;
+	if (normalize_utf8(out, true, s, len, &dst_len) < 0)
 		return -1;
 	fold_into(out, dst_len);
 	return 0;
@@ -225,23 +235,20 @@ int cl_text_key_icu(cl_buf *out, const char *s, size_t len)
 int cl_text_nfc(cl_buf *out, const char *s, size_t len)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *norm = unorm2_getNFCInstance(&status);
-	int32_t src_len, dst_len;
-	cl_buf_clear(out);
-	cl_buf_put(out, "", 0);
-	if (U_FAILURE(status))
-		return cl_error_set(-1, "ICU NFC: %s", u_errorName(status));
-	if (to_utf16(s, len, &src_len) < 0 || normalize(norm, src_len, &dst_len) < 0)
+	int32_t dst_len, need = 0;
+	if (normalize_utf8(out, false, s, len, &dst_len) < 0)
 		return -1;
+	u_strToUTF8WithSub(NULL, 0, &need, tls.dst, dst_len, 0xFFFD, NULL, &status);  /* the length */
 	status = U_ZERO_ERROR;
-	int32_t need = 0;
-	u_strToUTF8(NULL, 0, &need, tls.dst, dst_len, &status);
-	status = U_ZERO_ERROR;
-	char *tmp = cl_malloc((size_t)need + 1);
-	u_strToUTF8WithSub(tmp, need + 1, NULL, tls.dst, dst_len, 0xFFFD, NULL, &status);
-	cl_buf_put(out, tmp, (size_t)need);
-	free(tmp);
-	return U_FAILURE(status) ? cl_error_set(-1, "UTF-16 to UTF-8: %s", u_errorName(status)) : 0;
+	cl_buf_reserve(out, (size_t)need);
+	u_strToUTF8WithSub(out->ptr, need + 1, NULL, tls.dst, dst_len, 0xFFFD, NULL, &status);
+	if (U_FAILURE(status)) {
+		out->ptr[0] = '\0';
+		return cl_error_set(-1, "UTF-16 to UTF-8: %s", u_errorName(status));
+	}
+	out->size = (size_t)need;
+	out->ptr[out->size] = '\0';
+	return 0;
 }
 
 void cl_text_release_scratch(void)

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -28,10 +29,7 @@ static uint64_t rng_state = 0x2545F4914F6CDD1Du;
 
 static uint64_t rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return test_random(&rng_state);
 }
 
 static void assert_same_key(const char *s, size_t len)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "text/segment.h"
 
 /* Characters of every class the fast path knows, and a few it leaves to ICU
@@ -31,10 +32,7 @@ static uint64_t rng_state = 0x9E3779B97F4A7C15u;
 
 static uint64_t rng(void)
 {
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
+	return test_random(&rng_state);
 }
 
 typedef struct {
