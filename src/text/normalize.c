@@ -148,9 +148,9 @@ static bool fast_key(cl_buf *out, const char *s, size_t len)
 {
 	bool pending_space = false;
 	pthread_once(&forms_once, build_forms);
-	for (size_t i = 0; i < len;) {
+	for (int32_t i = 0, n = (int32_t)len; i < n;) {  /* cl_text_key keeps len below INT32_MAX */
 		UChar32 cp;
-		U8_NEXT(s, i, (int32_t)len, cp);
+		U8_NEXT(s, i, n, cp);
 		const folded_form *form = cp >= 0 ? form_of((uint32_t)cp) : NULL;
 		if (!form)
 			return false;
