@@ -98,10 +98,12 @@ static void *state_new(void)
 }
 
 /* The threads of a run, and checkers with the same settings, share one
- * speller per dictionary and additions: a dictionary loads once per run,
- * not once per thread (a load takes 0.1-0.3 s, and loads cannot overlap:
- * see create_hunspell in speller.c). A speller serialises its own lookups;
- * each thread keeps its own verdict cache in front of it. */
+ * speller per dictionary and additions: its answers are shared, and the
+ * dictionary loads once per run, not once per thread (a load takes 0.1-0.3
+ * s, and loads cannot overlap: see load_handle in speller.c). The speller
+ * loads another Hunspell handle only when the run's threads would wait for
+ * one (up to one per thread, see cl_speller_set_threads); each thread keeps
+ * its own verdict cache in front of it. */
 struct shared_speller {
 	char *key;
 	cl_speller *speller;  /* NULL: it could not be loaded (the user was told) */
@@ -289,6 +291,8 @@ static shared_speller *acquire_speller(cl_check_ctx *ctx, const char *profile_ke
 		shared_spellers = shared;
 	}
 	shared->refs++;
+	if (shared->speller)
+		cl_speller_set_threads(shared->speller, ctx->jobs);
 	pthread_mutex_unlock(&shared_lock);
 	return shared;
 }
