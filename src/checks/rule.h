@@ -75,6 +75,7 @@ struct cl_check_ctx {
 	size_t ndictionaries;
 	bool suggestions;  /* the report shows suggestions: worth computing */
 	const char *cache_dir;  /* where rules may keep answers between runs; NULL: nowhere */
+	unsigned jobs;  /* the run's worker threads (1: one), for state the threads share */
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */

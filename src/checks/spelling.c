@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <xxhash.h>
@@ -107,10 +108,12 @@ static void *state_new(void)
 }
 
 /* The threads of a run, and checkers with the same settings, share one
- * speller per dictionary and additions: a dictionary loads once per run,
- * not once per thread (a load takes 0.1-0.3 s, and loads cannot overlap:
- * see create_hunspell in speller.c). A speller serialises its own lookups;
- * each thread keeps its own verdict cache in front of it. */
+ * speller per dictionary and additions: its answers are shared, and the
+ * dictionary loads once per run, not once per thread (a load takes 0.1-0.3
+ * s, and loads cannot overlap: see load_handle in speller.c). The speller
+ * loads another Hunspell handle only when the run's threads wait for one
+ * (up to one per thread and processor, see lookup_threads); each thread
+ * keeps its own verdict cache in front of it. */
 struct shared_speller {
 	char *key;
 	cl_speller *speller;  /* NULL: it could not be loaded (the user was told) */
@@ -278,6 +281,16 @@ static cl_speller *load_speller(cl_check_ctx *ctx, const char *base, const char 
 	return speller;
 }
 
+/* How many threads may look words up at once: the run's, but no more than
+ * the processors, since each Hunspell handle costs the dictionary's memory
+ * again (Polish: 30 MB). */
+static size_t lookup_threads(const cl_check_ctx *ctx)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t threads = ctx->jobs ? ctx->jobs : 1;
+	return cpus > 0 && (size_t)cpus < threads ? (size_t)cpus : threads;
+}
+
 /* The shared speller for key (the profile's key and the cache folder),
  * loaded by the first thread that asks while the others wait. */
 static shared_speller *acquire_speller(cl_check_ctx *ctx, const char *profile_key, const char *base,
@@ -298,6 +311,8 @@ static shared_speller *acquire_speller(cl_check_ctx *ctx, const char *profile_ke
 		shared_spellers = shared;
 	}
 	shared->refs++;
+	if (shared->speller)
+		cl_speller_set_threads(shared->speller, lookup_threads(ctx));
 	pthread_mutex_unlock(&shared_lock);
 	return shared;
 }

@@ -149,6 +149,7 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.dictionaries = settings->dictionaries, .ndictionaries = settings->ndictionaries,
 			.suggestions = checker->suggestions,
 			.cache_dir = checker->cache_dir,
+			.jobs = checker->jobs,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
