@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "speller_fixture.h"
 #include "text/speller.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -14,17 +15,6 @@
 #define NWORDS 3000
 #define MAX_THREADS 8
 #define MAX_ROUNDS 200
-
-static cl_speller *open_test(const char *name)
-{
-	cl_speller *sp = NULL;
-	char *aff = cl_sprintf("%s/fixtures/dict/%s.aff", COPYLINT_TEST_DIR, name);
-	char *dic = cl_sprintf("%s/fixtures/dict/%s.dic", COPYLINT_TEST_DIR, name);
-	cr_assert_eq(cl_speller_new(&sp, aff, dic), 0);
-	free(aff);
-	free(dic);
-	return sp;
-}
 
 /* A made-up word of letters only, distinct for each n ("qzaaab"...). */
 static void made_up(char *out, const char *prefix, unsigned n)
@@ -139,7 +129,7 @@ static void race_until(cl_speller *sp, unsigned nthreads, size_t want, int round
 Test(spelling_pool, threads_answer_as_one_thread)
 {
 	char *dir = make_temp_dir(), *list = write_additions(dir);
-	cl_speller *one = open_test("test"), *pool = open_test("test");
+	cl_speller *one = open_test_speller("test"), *pool = open_test_speller("test");
 	cr_assert_eq(cl_speller_add_file(one, list), 0);
 	cr_assert_eq(cl_speller_add_file(pool, list), 0);
 	cr_assert_eq(cl_speller_ready(one, NULL), 0);
@@ -159,7 +149,7 @@ Test(spelling_pool, threads_answer_as_one_thread)
 
 Test(spelling_pool, one_thread_loads_one_handle)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_ready(sp, NULL), 0);
 	cl_speller_set_threads(sp, 4);
 	char word[32];
@@ -176,7 +166,7 @@ Test(spelling_pool, one_thread_loads_one_handle)
 
 Test(spelling_pool, grows_within_its_cap)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_ready(sp, NULL), 0);
 	race_until(sp, 4, 2, 20);
 	cr_assert_eq(cl_speller_handles(sp), 1, "without set_threads the cap is one handle");
@@ -204,7 +194,7 @@ Test(spelling_pool, every_handle_knows_every_addition)
 	char *late_list = cl_sprintf("%s/late.txt", dir), word[32];
 	write_file(dic, "2\nmoose/S\nelk\n", 14);
 	write_file(late_list, "Rafah\nyak/dog\n", 14);
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_add(sp, "zebra", 5), 0);
 	cr_assert_eq(cl_speller_add(sp, "gnu/cat", 7), 0);
 	cr_assert_eq(cl_speller_add_file(sp, list), 0);
@@ -254,7 +244,7 @@ Test(spelling_pool, addition_errors_are_reported_once)
 	char *dir = make_temp_dir(), *bad = cl_sprintf("%s/bad.txt", dir);
 	const char *bad_text = "fine\nk\xC5\xAF\xC5\x88\n";
 	write_file(bad, bad_text, strlen(bad_text));
-	cl_speller *sp = open_test("latin2");
+	cl_speller *sp = open_test_speller("latin2");
 	cr_assert_eq(cl_speller_add(sp, "\xE6\x97\xA5", 3), 0, "checked when the dictionary loads");
 	cr_assert_eq(cl_speller_add_file(sp, bad), 0);
 	cr_assert_eq(cl_speller_ready(sp, NULL), 0);
@@ -298,7 +288,7 @@ static void *suggest_words(void *arg)
 
 Test(spelling_pool, suggestions_from_threads)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_ready(sp, NULL), 0);
 	cl_speller_set_threads(sp, 4);
 	pthread_t threads[4];
@@ -321,13 +311,13 @@ Test(spelling_pool, suggestions_from_threads)
 Test(spelling_pool, a_run_from_the_cache_loads_no_handle)
 {
 	char *dir = make_temp_dir(), *list = write_additions(dir);
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_add_file(sp, list), 0);
 	cr_assert_eq(cl_speller_ready(sp, dir), 0);
 	cl_speller_set_threads(sp, 4);
 	cr_assert_eq(check_on_threads(sp, 4, 0, NWORDS / 4), 0);
 	cl_speller_free(sp);  /* writes the answers */
-	sp = open_test("test");
+	sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_add_file(sp, list), 0);
 	cr_assert_eq(cl_speller_ready(sp, dir), 0);
 	cl_speller_set_threads(sp, 4);

@@ -4,19 +4,9 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "speller_fixture.h"
 #include "text/speller.h"
 #include "util/alloc.h"
-
-static cl_speller *open_test(const char *name)
-{
-	cl_speller *sp = NULL;
-	char *aff = cl_sprintf("%s/fixtures/dict/%s.aff", COPYLINT_TEST_DIR, name);
-	char *dic = cl_sprintf("%s/fixtures/dict/%s.dic", COPYLINT_TEST_DIR, name);
-	cr_assert_eq(cl_speller_new(&sp, aff, dic), 0);
-	free(aff);
-	free(dic);
-	return sp;
-}
 
 static bool knows(cl_speller *sp, const char *word)
 {
@@ -25,7 +15,7 @@ static bool knows(cl_speller *sp, const char *word)
 
 Test(spelling_speller, words_affixes_and_case)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert(knows(sp, "cat"));
 	cr_assert(knows(sp, "cats"));
 	cr_assert(knows(sp, "Cats"), "a capital at a sentence start");
@@ -40,7 +30,7 @@ Test(spelling_speller, words_affixes_and_case)
 
 Test(spelling_speller, normalises_to_nfc_and_keeps_wordchars)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert(knows(sp, "caf\xC3\xA9"), "precomposed é");
 	cr_assert(knows(sp, "cafe\xCC\x81"), "e + combining acute is the same word");
 	cr_assert(knows(sp, "stra\xC3\x9F" "e"));
@@ -54,7 +44,7 @@ Test(spelling_speller, normalises_to_nfc_and_keeps_wordchars)
 
 Test(spelling_speller, converts_to_an_8bit_dictionary)
 {
-	cl_speller *sp = open_test("latin2");
+	cl_speller *sp = open_test_speller("latin2");
 	cr_assert(knows(sp, "\xC5\xBElu\xC5\xA5ou\xC4\x8Dk\xC3\xBD"), "žluťoučký in ISO 8859-2");
 	cr_assert(knows(sp, "k\xC5\xAF\xC5\x88"), "kůň");
 	cr_assert_not(knows(sp, "k\xC5\xAFn"));
@@ -68,7 +58,7 @@ Test(spelling_speller, converts_to_an_8bit_dictionary)
 
 Test(spelling_speller, adds_words_and_models)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_not(knows(sp, "zebra"));
 	cr_assert_eq(cl_speller_add(sp, "zebra", 5), 0);
 	cr_assert(knows(sp, "zebra"), "an added word is known, the cache forgot the old answer");
@@ -90,7 +80,7 @@ Test(spelling_speller, adds_word_lists_and_dic_files)
 	write_file(list, list_text, strlen(list_text));
 	write_file(dic, "2\nmoose/S\nelk\n", 14);
 	write_file(bad, "fine\n/broken\n", 13);
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	cr_assert_eq(cl_speller_add_file(sp, list), 0);
 	cr_assert(knows(sp, "Netanyahu"));
 	cr_assert(knows(sp, "Rafah"), "spaces and CR around an entry are trimmed");
@@ -113,7 +103,7 @@ Test(spelling_speller, adds_word_lists_and_dic_files)
 
 Test(spelling_speller, suggests_once_per_word)
 {
-	cl_speller *sp = open_test("test");
+	cl_speller *sp = open_test_speller("test");
 	const char *const *first, *const *again;
 	size_t n = cl_speller_suggest(sp, "catt", 4, &first, 3);
 	cr_assert_geq(n, 1);
