@@ -45,20 +45,12 @@ static bool only_white_space(const char *s, size_t start, size_t end)
 	return true;
 }
 
-static bool is_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 static bool same_word(const char *text, word_span a, word_span b, cl_buf *ka, cl_buf *kb)
 {
 	size_t la = a.end - a.start, lb = b.end - b.start;
 	if (la == lb && !strncasecmp(text + a.start, text + b.start, la))
 		return true;
-	if (is_ascii(text + a.start, la) && is_ascii(text + b.start, lb))
+	if (cl_utf8_is_ascii(text + a.start, la) && cl_utf8_is_ascii(text + b.start, lb))
 		return false;  /* their keys are their lower case: they differ */
 	if (cl_text_key(ka, text + a.start, la) < 0 || cl_text_key(kb, text + b.start, lb) < 0)
 		return false;

@@ -9,6 +9,7 @@
 
 #include "../util/alloc.h"
 #include "../util/error.h"
+#include "utf8.h"
 
 /* UTF-16 scratch space grows as needed; callers are per thread. */
 typedef struct {
@@ -164,14 +165,6 @@ static bool fast_key(cl_buf *out, const char *s, size_t len)
 	return true;
 }
 
-static bool all_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 /* For ASCII, NFKC case folding is lower-casing: no ICU round trip. */
 static void ascii_key(cl_buf *out, const char *s, size_t len)
 {
@@ -198,7 +191,7 @@ int cl_text_key(cl_buf *out, const char *s, size_t len)
 {
 	cl_buf_clear(out);
 	cl_buf_put(out, "", 0);
-	if (all_ascii(s, len)) {
+	if (cl_utf8_is_ascii(s, len)) {
 		ascii_key(out, s, len);
 		return 0;
 	}

@@ -87,14 +87,6 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static bool is_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 /* ICU converts between UTF-8 and the dictionary's charset; Hunspell names
  * them like "ISO8859-2", which ICU's alias table knows. A character the
  * target cannot hold stops the conversion: such a word is not in the
@@ -130,7 +122,7 @@ static int convert(handle *h, bool to_dict, cl_buf *out, const char *s, size_t l
 static int to_dictionary(handle *h, const char *word, size_t len)
 {
 	cl_buf_clear(&h->converted);
-	if (is_ascii(word, len)) {
+	if (cl_utf8_is_ascii(word, len)) {
 		cl_buf_put(&h->converted, word, len);
 		return 0;
 	}

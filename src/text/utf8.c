@@ -107,6 +107,14 @@ size_t cl_utf8_validate(const char *s, size_t len, size_t *first_bad)
 	return bad;
 }
 
+bool cl_utf8_is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 size_t cl_utf8_count(const char *s, size_t len)
 {
 	size_t count = 0, i = 0;

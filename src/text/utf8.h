@@ -23,6 +23,9 @@ size_t cl_utf8_encode(uint32_t cp, char *out);
  * first (len when none). */
 size_t cl_utf8_validate(const char *s, size_t len, size_t *first_bad);
 
+/* Whether every byte of s[0..len) is ASCII. */
+bool cl_utf8_is_ascii(const char *s, size_t len);
+
 /* Number of code points in s[0..len). */
 size_t cl_utf8_count(const char *s, size_t len);
 
