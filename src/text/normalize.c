@@ -102,9 +102,6 @@ static void fold_into(cl_buf *out, int32_t n)
  * General Punctuation. There no character's form starts with a combining
  * mark, so a text made only of them folds character by character; any
  * other character (a combining mark first of all) takes the ICU path. */
-#define LATIN_END 0x250
-#define PUNCT_START 0x2000
-#define PUNCT_END 0x2070
 #define FORM_MAX 15
 
 typedef struct {
@@ -112,7 +109,7 @@ typedef struct {
 	char bytes[FORM_MAX];
 } folded_form;
 
-static folded_form latin_forms[LATIN_END], punct_forms[PUNCT_END - PUNCT_START];
+static folded_form forms[CL_LATIN_TABLE_SIZE];  /* see cl_latin_table_index */
 static pthread_once_t forms_once = PTHREAD_ONCE_INIT;
 
 static void fold_with_icu(folded_form *form, UChar32 cp)
@@ -130,16 +127,14 @@ static void fold_with_icu(folded_form *form, UChar32 cp)
 
 static void build_forms(void)
 {
-	for (UChar32 cp = 0; cp < LATIN_END; cp++)
-		fold_with_icu(&latin_forms[cp], cp);
-	for (UChar32 cp = PUNCT_START; cp < PUNCT_END; cp++)
-		fold_with_icu(&punct_forms[cp - PUNCT_START], cp);
+	for (size_t i = 0; i < CL_LATIN_TABLE_SIZE; i++)
+		fold_with_icu(&forms[i], (UChar32)cl_latin_table_char(i));
 }
 
 static const folded_form *form_of(uint32_t cp)
 {
-	const folded_form *form = cp < LATIN_END ? &latin_forms[cp] :
-				  cp >= PUNCT_START && cp < PUNCT_END ? &punct_forms[cp - PUNCT_START] : NULL;
+	long index = cl_latin_table_index(cp);
+	const folded_form *form = index < 0 ? NULL : &forms[index];
 	return form && form->len <= FORM_MAX ? form : NULL;
 }
 

@@ -51,12 +51,7 @@ typedef enum {
 	WB_EXTENDNUMLET, WB_WSEGSPACE, WB_CR, WB_LF, WB_NEWLINE, WB_COMPLEX, WB_END
 } wb_class;
 
-#define LATIN_END 0x250          /* Latin-1, Latin Extended-A and -B */
-#define PUNCT_START 0x2000       /* General Punctuation */
-#define PUNCT_END 0x2070
-
-static unsigned char latin_classes[LATIN_END];
-static unsigned char punct_classes[PUNCT_END - PUNCT_START];
+static unsigned char classes[CL_LATIN_TABLE_SIZE];  /* see cl_latin_table_index */
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 static wb_class class_from_icu(UChar32 cp)
@@ -82,12 +77,10 @@ static wb_class class_from_icu(UChar32 cp)
 
 static void build_classes(void)
 {
-	for (UChar32 cp = 0; cp < LATIN_END; cp++)
-		latin_classes[cp] = (unsigned char)class_from_icu(cp);
-	latin_classes[':'] = WB_OTHER;     /* ICU's root rules take the colon out of MidLetter */
-	latin_classes['@'] = WB_ALETTER;   /* and count @ as a letter (e-mail addresses) */
-	for (UChar32 cp = PUNCT_START; cp < PUNCT_END; cp++)
-		punct_classes[cp - PUNCT_START] = (unsigned char)class_from_icu(cp);
+	for (size_t i = 0; i < CL_LATIN_TABLE_SIZE; i++)
+		classes[i] = (unsigned char)class_from_icu((UChar32)cl_latin_table_char(i));
+	classes[':'] = WB_OTHER;     /* ICU's root rules take the colon out of MidLetter */
+	classes['@'] = WB_ALETTER;   /* and count @ as a letter (e-mail addresses) */
 }
 
 /* The class of the character at byte i and its length in *n. */
@@ -99,17 +92,14 @@ static wb_class class_at(const cl_breaks *it, size_t i, size_t *n)
 	unsigned char c = (unsigned char)it->text[i];
 	*n = 1;
 	if (c < 0x80)
-		return (wb_class)latin_classes[c];
+		return (wb_class)classes[c];
 	uint32_t cp;
 	bool valid;
 	*n = cl_utf8_decode(it->text + i, it->len - i, &cp, &valid);
 	if (!valid)
 		return WB_COMPLEX;
-	if (cp < LATIN_END)
-		return (wb_class)latin_classes[cp];
-	if (cp >= PUNCT_START && cp < PUNCT_END)
-		return (wb_class)punct_classes[cp - PUNCT_START];
-	return WB_COMPLEX;
+	long index = cl_latin_table_index(cp);
+	return index < 0 ? WB_COMPLEX : (wb_class)classes[index];
 }
 
 static bool all_simple(const cl_breaks *it)

@@ -48,4 +48,22 @@ static inline bool cl_is_latin_letter(uint32_t cp)
 	return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
 }
 
+/* The characters the Latin fast paths (word breaks, comparison keys) keep
+ * a table of ICU's answers for: U+0000 to U+024F, then General Punctuation
+ * (U+2000 to U+206F). An index into such a table, or -1 for any other
+ * character; and the character at an index. */
+#define CL_LATIN_TABLE_SIZE (0x250 + 0x70)
+
+static inline long cl_latin_table_index(uint32_t cp)
+{
+	if (cp < 0x250)
+		return (long)cp;
+	return cp >= 0x2000 && cp < 0x2070 ? (long)(cp - 0x2000 + 0x250) : -1;
+}
+
+static inline uint32_t cl_latin_table_char(size_t index)
+{
+	return index < 0x250 ? (uint32_t)index : (uint32_t)(index - 0x250 + 0x2000);
+}
+
 #endif
