@@ -215,6 +215,8 @@ Test(spelling_rule, missing_dictionary_is_one_notice)
 
 Test(spelling_rule, other_rules_run_without_a_dictionary)
 {
+	static const char *const none[] = { NULL };
+	use_only_dictionaries(none);
 	copylint_results *r = check_text("a.md", "Les les chatz.\n", "it", NULL);
 	cr_assert_eq(count_rule(r, "spelling"), 0);
 	cr_assert_not_null(find_at(r, "repeated-word", 1, 5));
