@@ -12,6 +12,7 @@
 
 #include "../config/config.h"
 #include "../util/alloc.h"
+#include "missing.h"
 #include "sources.h"
 
 typedef struct {
@@ -136,6 +137,7 @@ static void open_repository(walker *w, const char *folder)
 		git_libgit2_init();
 		w->git_started = true;
 	}
+	cl_git_allow_extensions();  /* a partial clone's .gitignore counts too */
 	if (git_repository_open_ext(&w->repo, folder, 0, NULL) < 0 || git_repository_is_bare(w->repo)) {
 		git_repository_free(w->repo);
 		w->repo = NULL;
