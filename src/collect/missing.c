@@ -11,31 +11,37 @@ void cl_git_allow_extensions(void)
 	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, sizeof(extensions) / sizeof(extensions[0]));
 }
 
-static int first_promisor(const git_config_entry *entry, void *payload)
+/* "remote.<name>.promisor" set to true; the name may hold dots. Matched by
+ * hand: libgit2's config regexes go through a pcre2 that leaks per match. */
+static char *promisor_remote(const git_config_entry *entry)
 {
-	char **name = payload;
+	static const char prefix[] = "remote.", suffix[] = ".promisor";
+	size_t len = strlen(entry->name);
 	int yes = 0;
+	if (len <= strlen(prefix) + strlen(suffix) || strncmp(entry->name, prefix, strlen(prefix)) ||
+	    strcmp(entry->name + len - strlen(suffix), suffix))
+		return NULL;
 	if (git_config_parse_bool(&yes, entry->value) < 0 || !yes)
-		return 0;
-	/* "remote.<name>.promisor": the name may hold dots */
-	const char *start = entry->name + strlen("remote.");
-	size_t len = strlen(start) - strlen(".promisor");
-	*name = cl_strndup(start, len);
-	return 1;  /* the first is enough */
+		return NULL;
+	return cl_strndup(entry->name + strlen(prefix), len - strlen(prefix) - strlen(suffix));
 }
 
 char *cl_git_promisor(git_repository *repo)
 {
 	git_config *config = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
 	git_buf value = GIT_BUF_INIT;
 	char *name = NULL;
 	if (git_repository_config_snapshot(&config, repo) < 0)
 		return NULL;
 	if (git_config_get_string_buf(&value, config, "extensions.partialclone") == 0 && value.size)
 		name = cl_strdup(value.ptr);
-	else
-		git_config_foreach_match(config, "^remote\\..+\\.promisor$", first_promisor, &name);
+	else if (git_config_iterator_new(&it, config) == 0)
+		while (!name && git_config_next(&entry, it) == 0)
+			name = promisor_remote(entry);
 	git_error_clear();
+	git_config_iterator_free(it);
 	git_buf_dispose(&value);
 	git_config_free(config);
 	return name;
