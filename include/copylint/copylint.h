@@ -151,6 +151,9 @@ int copylint_sources_add_buffer(copylint_sources *sources, const char *display_p
 				const char *data, size_t len);
 size_t copylint_sources_count(const copylint_sources *sources);
 const char *copylint_sources_path(const copylint_sources *sources, size_t index);
+/* The file on disk a source stands for: where it is read from, or a git
+ * source's place in the working tree; NULL for a buffer. */
+const char *copylint_sources_file(const copylint_sources *sources, size_t index);
 void copylint_sources_free(copylint_sources *sources);
 
 /* ---- Sources from git -------------------------------------------------- */

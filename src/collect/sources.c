@@ -44,6 +44,14 @@ const char *copylint_sources_path(const copylint_sources *sources, size_t index)
 	return index < sources->count ? sources->items[index].path : NULL;
 }
 
+const char *copylint_sources_file(const copylint_sources *sources, size_t index)
+{
+	if (index >= sources->count)
+		return NULL;
+	const cl_source *src = &sources->items[index];
+	return src->fs_path ? src->fs_path : src->config_path;
+}
+
 int copylint_sources_add_buffer(copylint_sources *sources, const char *display_path,
 				const char *data, size_t len)
 {
