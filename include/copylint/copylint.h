@@ -92,6 +92,10 @@ int copylint_config_set_language(copylint_config *config, const char *lang);
 const char *copylint_config_path(const copylint_config *config);
 /* True when path matches the config's exclude globs. */
 bool copylint_config_excludes(const copylint_config *config, const char *path);
+/* True for a tag the config, --lang and the checker take: BCP 47 in shape
+ * (a language of 2 to 8 letters, then subtags of 1 to 8 letters or digits,
+ * joined by - or _; at most 35 bytes), such as en-US, cs or pt-BR. */
+bool copylint_language_valid(const char *tag);
 
 /* ---- Findings --------------------------------------------------------- */
 

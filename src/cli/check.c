@@ -197,7 +197,11 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 		return 0;
 	case 'o': opts->output = arg; return 0;
 	case OPT_CONFIG: opts->config_path = arg; return 0;
-	case OPT_LANG: opts->lang = arg; return 0;
+	case OPT_LANG:
+		if (!copylint_language_valid(arg))
+			return cli_error("--lang takes a BCP 47 tag such as en-US, cs or pt-BR, not '%s'", arg), -1;
+		opts->lang = arg;
+		return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
 	case OPT_NO_CACHE: opts->no_cache = true; return 0;

@@ -62,6 +62,9 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	if (options->version != 1 && options->version != COPYLINT_CHECKER_OPTIONS_VERSION)
 		return cl_error_set(COPYLINT_EINVALID, "checker options version %u is not supported",
 				    options->version);
+	if (options->language && !copylint_language_valid(options->language))
+		return cl_error_set(COPYLINT_EINVALID, "language '%s' is not a BCP 47 tag such as en-US, cs or pt-BR",
+				    options->language);
 	copylint_checker *checker = cl_calloc(1, sizeof(*checker));
 	checker->config = config;
 	checker->language = options->language ? cl_strdup(options->language) : NULL;

@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "copylint/copylint.h"
+
 #include "../text/utf8.h"
 #include "../util/alloc.h"
 #include "../util/keyset.h"
@@ -113,7 +115,8 @@ static void add_field(cl_document *doc, mark_cursor *cursor, yaml_node_t *key, y
 	field->key_start = mark_offset(cursor, key->start_mark);
 	field->value_start = mark_offset(cursor, value->start_mark);
 	field->value_end = mark_offset(cursor, value->end_mark);
-	if (in_list(language_keys, field->key) && field->value[0] && !doc->lang)
+	/* a tag that is not one (../../x) names no dictionary */
+	if (in_list(language_keys, field->key) && copylint_language_valid(field->value) && !doc->lang)
 		doc->lang = cl_strdup(field->value);
 	if (in_list(prose_keys, field->key))
 		add_prose_block(doc, field);
