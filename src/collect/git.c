@@ -599,6 +599,9 @@ static int lookup_commit(git_commit **out, git_repository *repo, const char *spe
 		error = git_object_peel((git_object **)out, object, GIT_OBJECT_COMMIT);
 		git_object_free(object);
 	}
+	if (error < 0 && git_repository_head_unborn(repo) == 1)
+		return cl_error_set(COPYLINT_ENOTFOUND, "this repository has no commits yet, so '%s' names none: "
+				    "--diff compares commits (check the files themselves: copylint check PATH)", spec);
 	if (error < 0)
 		return missing_base(repo, "the commit", spec);
 	return 0;

@@ -160,6 +160,13 @@ static void add_path(walker *w, const char *path)
 		free(message);
 		return;
 	}
+	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+		/* a FIFO would block, a device never end */
+		char *message = cl_sprintf("%s: %s", path, cl_source_not_regular(st.st_mode));
+		add_entry(w->sources, path, message);
+		free(message);
+		return;
+	}
 	if (!S_ISDIR(st.st_mode)) {
 		/* Named explicitly: taken whatever its extension, unless excluded. */
 		if (!copylint_config_excludes(w->config, path))

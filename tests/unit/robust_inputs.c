@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <git2.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "git_fixture.h"
 #include "helpers.h"
 #include "parse/parse.h"
 
@@ -77,4 +79,105 @@ Test(front_matter_limits, two_hundred_thousand_keys_are_read_in_one_pass, .timeo
 	cr_assert_eq(text[last->value_end], '\n');
 	cl_document_dispose(&doc);
 	free(text);
+}
+
+Test(git_limits, diff_in_a_repository_without_commits_says_so)
+{
+	git_libgit2_init();
+	fx_repo r = fx_init();
+	fx_write(&r, "a.md", "Text.\n");
+	run_result out = run_copylint(r.dir, (const char *[]){ "check", "--diff", "HEAD", NULL }, NULL, NULL);
+	cr_assert_eq(out.status, 2);
+	cr_assert(strstr(out.err, "this repository has no commits yet, so 'HEAD' names none"), "%s", out.err);
+	cr_assert_null(strstr(out.err, "fetch"), "no shallow-clone advice: %s", out.err);
+	run_result_free(&out);
+	fx_free(&r);
+	git_libgit2_shutdown();
+}
+
+/* ---- files that are not regular files ---------------------------------- */
+
+static char *dir;
+
+static void make_dir(void)
+{
+	dir = make_temp_dir();
+}
+
+static void remove_dir(void)
+{
+	remove_tree(dir);
+	free(dir);
+}
+
+TestSuite(input_files, .init = make_dir, .fini = remove_dir);
+
+static char *in_dir(const char *name)
+{
+	char *path;
+	cr_assert_neq(asprintf(&path, "%s/%s", dir, name), -1);
+	return path;
+}
+
+Test(input_files, a_fifo_and_a_device_are_refused_with_a_message, .timeout = 30)
+{
+	char *fifo = in_dir("fifo.md"), *zero = in_dir("zero.md"), *ok = in_dir("ok.md");
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(mknod(zero, S_IFCHR | 0666, makedev(1, 5)), 0, "mknod needs root");  /* /dev/zero */
+	write_file(ok, "Fine text.\n", 11);
+	run_result r = run_copylint(dir, (const char *[]){ "check", "--format", "json", "fifo.md", "zero.md",
+							 "/dev/zero", "ok.md", NULL }, NULL, NULL);
+	cr_assert_eq(r.status, 2, "%s", r.err);
+	cr_assert(strstr(r.err, "copylint: error: fifo.md: not a regular file (a FIFO): not read\n"), "%s", r.err);
+	cr_assert(strstr(r.err, "copylint: error: zero.md: not a regular file (a device): not read\n"), "%s", r.err);
+	cr_assert(strstr(r.err, "copylint: error: /dev/zero: not a regular file (a device): not read\n"), "%s", r.err);
+	cr_assert(strstr(r.out, "\"files\":1"), "the rest is checked: %s", r.out);
+	run_result_free(&r);
+	free(fifo);
+	free(zero);
+	free(ok);
+}
+
+static void put_utf16(const char *name, const char *ascii, bool big_endian)
+{
+	size_t len = strlen(ascii);
+	char *data = calloc(2 * len, 1);
+	for (size_t i = 0; i < len; i++)
+		data[2 * i + big_endian] = ascii[i];
+	char *path = in_dir(name);
+	write_file(path, data, 2 * len);
+	free(path);
+	free(data);
+}
+
+Test(input_files, utf16_without_a_byte_order_mark_is_an_encoding_error)
+{
+	put_utf16("le.txt", "A title\n\nSome text in UTF-16.\n", false);
+	put_utf16("be.md", "# A title\n\nSome text.\n", true);
+	char *nul = in_dir("binary.md");
+	write_file(nul, "PK\x03\x04\0\0\x10\0\x08\0\0\0\0\0\0\0\x21\0\xff", 19);
+	free(nul);
+	run_result r = run_copylint(dir, (const char *[]){ "check", "le.txt", "be.md", "binary.md", NULL }, NULL, NULL);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "le.txt:1:1: error: UTF-16 (little-endian, without a byte-order mark) is not "
+				"supported: save the file as UTF-8 [encoding]"), "%s", r.out);
+	cr_assert(strstr(r.out, "be.md:1:1: error: UTF-16 (big-endian, without a byte-order mark) is not "
+				"supported: save the file as UTF-8 [encoding]"), "%s", r.out);
+	cr_assert(strstr(r.err, "notice: binary.md: binary file (NUL byte at offset 4), skipped"), "%s", r.err);
+	run_result_free(&r);
+}
+
+Test(input_files, a_file_past_the_largest_article_is_refused_unread)
+{
+	char *big = in_dir("big.md");
+	FILE *fp = fopen(big, "w");
+	cr_assert_not_null(fp);
+	cr_assert_eq(ftruncate(fileno(fp), (off_t)(129 << 20)), 0);  /* sparse: no disk used */
+	fclose(fp);
+	run_result r = run_copylint(dir, (const char *[]){ "check", "big.md", NULL }, NULL, NULL);
+	cr_assert_eq(r.status, 2, "%s", r.err);
+	cr_assert_str_eq(r.err, "copylint: error: big.md: larger than 128 MB, the largest article copylint reads: "
+				"not read\n");
+	run_result_free(&r);
+	free(big);
 }
