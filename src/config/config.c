@@ -85,10 +85,12 @@ static int string_expected(const loader *ld, yaml_node_t *node, const char *what
 	return fail_at(ld, node, "%s must be a list of strings, not %s (quote it: '%s')", what, value, value);
 }
 
-static int read_string_list(const loader *ld, yaml_node_t *node, const char *what,
+/* Strings, or (strings false) any scalars: an option's value, whose type
+ * check_option_type has checked. */
+static int read_scalar_list(const loader *ld, yaml_node_t *node, const char *what, bool strings,
 			    char ***out, size_t *count)
 {
-	if (plain_non_string(node))
+	if (strings && plain_non_string(node))
 		return string_expected(ld, node, what);
 	if (scalar(node)) {  /* a single string is a list of one */
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
@@ -102,7 +104,7 @@ static int read_string_list(const loader *ld, yaml_node_t *node, const char *wha
 		yaml_node_t *element = yaml_document_get_node(ld->doc, *item);
 		if (!scalar(element))
 			return fail_at(ld, element, "%s must be a list of strings", what);
-		if (plain_non_string(element))
+		if (strings && plain_non_string(element))
 			return string_expected(ld, element, what);
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
 		(*out)[(*count)++] = cl_strdup(scalar(element));
@@ -118,6 +120,12 @@ static int read_language(const loader *ld, yaml_node_t *node, char **out)
 	free(*out);
 	*out = cl_strdup(value);
 	return 0;
+}
+
+static int read_string_list(const loader *ld, yaml_node_t *node, const char *what,
+			    char ***out, size_t *count)
+{
+	return read_scalar_list(ld, node, what, true, out, count);
 }
 
 static const cl_option_spec *option_spec(const cl_rule *rule, const char *name)
@@ -187,7 +195,7 @@ static int read_option(const loader *ld, cl_rule_setting *setting, yaml_node_t *
 		return error;
 	char **values = NULL;
 	size_t count = 0;
-	if ((error = read_string_list(ld, value, spec->name, &values, &count)) < 0) {
+	if ((error = read_scalar_list(ld, value, spec->name, spec->type == CL_OPTION_LIST, &values, &count)) < 0) {
 		free_strings(values, count);
 		return error;
 	}
