@@ -58,11 +58,12 @@ Test(front_matter_limits, nesting_past_64_levels_is_refused_before_libyaml, .tim
 	copylint_results_free(r);
 }
 
-/* Quadratic reading took minutes on this; linear reading, a second or
- * two (bench/worst-cases.sh measures). */
-Test(front_matter_limits, two_hundred_thousand_keys_are_read_in_one_pass, .timeout = 60)
+/* Offsets stay right when the cursor walks on from the last mark. The
+ * speed (50,000 keys: minutes before, a second now) is measured by
+ * bench/worst-cases.sh, not here: a timed test fails on a busy machine. */
+Test(front_matter_limits, many_keys_keep_their_offsets)
 {
-	size_t keys = 200000;
+	size_t keys = 20000;
 	char *text = malloc(keys * 40 + 64), *at = text;
 	at += sprintf(at, "---\n");
 	for (size_t i = 0; i < keys; i++)
@@ -74,8 +75,8 @@ Test(front_matter_limits, two_hundred_thousand_keys_are_read_in_one_pass, .timeo
 	cr_assert_null(doc.front_matter_error);
 	cr_assert_eq(doc.nfields, keys);
 	const cl_field *last = &doc.fields[keys - 1];
-	cr_assert_eq(strncmp(text + last->key_start, "key199999: ", 11), 0);
-	cr_assert_eq(strncmp(text + last->value_start, "\xC3\xA9 value 199999\n", 16), 0);
+	cr_assert_eq(strncmp(text + last->key_start, "key19999: ", 10), 0);
+	cr_assert_eq(strncmp(text + last->value_start, "\xC3\xA9 value 19999\n", 15), 0);
 	cr_assert_eq(text[last->value_end], '\n');
 	cl_document_dispose(&doc);
 	free(text);
