@@ -12,9 +12,9 @@
 
 #include "../util/alloc.h"
 #include "../util/error.h"
-#include "../util/keyset.h"
 #include "../util/yamldepth.h"
 #include "glob.h"
+#include "yamlcheck.h"
 
 /* A configuration is a few kilobytes; this leaves room and refuses a
  * mistaken --config on a large file. */
@@ -58,25 +58,6 @@ static void free_strings(char **list, size_t count)
 	free(list);
 }
 
-/* A plain scalar that YAML reads as a number, true/false or null, not a
- * string: `exclude: 5`, `words: [yes]`, `include:` with nothing. */
-static bool plain_non_string(const yaml_node_t *node)
-{
-	static const char *const words[] = {
-		"", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-		"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", NULL
-	};
-	if (!scalar(node) || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return false;
-	const char *value = scalar(node);
-	for (size_t i = 0; words[i]; i++)
-		if (!strcmp(value, words[i]))
-			return true;
-	char *end;
-	strtod(value, &end);
-	return end != value && *end == '\0' && strspn(value, "+-.0123456789eExXaAbBcCdDfF_oO") == strlen(value);
-}
-
 static int string_expected(const loader *ld, yaml_node_t *node, const char *what)
 {
 	const char *value = scalar(node);
@@ -90,7 +71,7 @@ static int string_expected(const loader *ld, yaml_node_t *node, const char *what
 static int read_scalar_list(const loader *ld, yaml_node_t *node, const char *what, bool strings,
 			    char ***out, size_t *count)
 {
-	if (strings && plain_non_string(node))
+	if (strings && cl_yaml_plain_non_string(node))
 		return string_expected(ld, node, what);
 	if (scalar(node)) {  /* a single string is a list of one */
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
@@ -104,7 +85,7 @@ static int read_scalar_list(const loader *ld, yaml_node_t *node, const char *wha
 		yaml_node_t *element = yaml_document_get_node(ld->doc, *item);
 		if (!scalar(element))
 			return fail_at(ld, element, "%s must be a list of strings", what);
-		if (strings && plain_non_string(element))
+		if (strings && cl_yaml_plain_non_string(element))
 			return string_expected(ld, element, what);
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
 		(*out)[(*count)++] = cl_strdup(scalar(element));
@@ -415,51 +396,6 @@ int copylint_config_new(copylint_config **out)
 	return 0;
 }
 
-/* Every mapping in the file, not only the keys copylint knows: a key given
- * twice is an error wherever it is (YAML readers disagree on which wins). */
-static int check_duplicate_keys(const loader *ld)
-{
-	for (yaml_node_t *node = ld->doc->nodes.start; node < ld->doc->nodes.top; node++) {
-		if (node->type != YAML_MAPPING_NODE)
-			continue;
-		cl_keyset seen = CL_KEYSET_INIT;
-		int error = 0;
-		for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
-		     !error && pair < node->data.mapping.pairs.top; pair++) {
-			yaml_node_t *key = yaml_document_get_node(ld->doc, pair->key);
-			size_t first;
-			if (scalar(key) && cl_keyset_put(&seen, scalar(key), key->data.scalar.length,
-							 key->start_mark.line + 1, &first))
-				error = fail_at(ld, key, "key '%s' is given twice (first on line %zu)", scalar(key), first);
-		}
-		cl_keyset_dispose(&seen);
-		if (error < 0)
-			return error;
-	}
-	return 0;
-}
-
-static int yaml_failure(const char *path, yaml_parser_t *parser)
-{
-	return cl_error_set(COPYLINT_EINVALID, "%s:%zu:%zu: not valid YAML: %s %s", path,
-			    parser->problem_mark.line + 1, parser->problem_mark.column + 1,
-			    parser->problem ? parser->problem : "syntax error", parser->context ? parser->context : "");
-}
-
-/* One document per file: a second (after ---) would be silently dropped. */
-static int check_single_document(const char *path, yaml_parser_t *parser)
-{
-	yaml_document_t next;
-	if (!yaml_parser_load(parser, &next))
-		return yaml_failure(path, parser);
-	yaml_node_t *root = yaml_document_get_root_node(&next);
-	int error = root ? cl_error_set(COPYLINT_EINVALID, "%s:%zu:%zu: a second YAML document: the "
-					"configuration is one mapping, without another ---", path,
-					next.start_mark.line + 1, next.start_mark.column + 1) : 0;
-	yaml_document_delete(&next);
-	return error;
-}
-
 static int parse_text(copylint_config *config, const char *path, const char *text, size_t len)
 {
 	yaml_parser_t parser;
@@ -468,29 +404,18 @@ static int parse_text(copylint_config *config, const char *path, const char *tex
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		int error = yaml_failure(path, &parser);
+		int error = cl_yaml_failure(path, &parser);
 		yaml_parser_delete(&parser);
 		return error;
 	}
-	int error = check_single_document(path, &parser);
+	int error = cl_yaml_check_single_document(path, &parser);
 	if (!error)
-		error = check_duplicate_keys(&ld);
+		error = cl_yaml_check_duplicate_keys(path, &doc);
 	if (!error)
 		error = read_document(&ld, config);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	return error;
-}
-
-/* The line and column of byte at in text, for messages. */
-static int fail_too_deep(const char *path, const char *text, size_t at)
-{
-	size_t line = 1, column = 1;
-	for (size_t i = 0; i < at; i++, column++)
-		if (text[i] == '\n')
-			line++, column = 0;
-	return cl_error_set(COPYLINT_EINVALID, "%s:%zu:%zu: nested deeper than %d levels", path, line, column,
-			    CL_YAML_MAX_DEPTH);
 }
 
 static int parse_file(copylint_config *config, const char *path, FILE *fp)
@@ -504,7 +429,7 @@ static int parse_file(copylint_config *config, const char *path, FILE *fp)
 		error = cl_error_set(COPYLINT_EINVALID, "%s: larger than %d bytes: not a configuration file", path,
 				     CONFIG_MAX_BYTES);
 	else if (cl_yaml_too_deep(text, len, CL_YAML_MAX_DEPTH, &at))
-		error = fail_too_deep(path, text, at);
+		error = cl_yaml_fail_too_deep(path, text, at);
 	else
 		error = parse_text(config, path, text, len);
 	free(text);
