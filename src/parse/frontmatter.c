@@ -68,15 +68,40 @@ static void cursor_init(mark_cursor *c, const cl_document *doc, size_t base)
 	*c = (mark_cursor){ doc, base, 0, 0, base };
 }
 
+/* The bytes of the line break at s[at], as libyaml counts lines: CR LF,
+ * CR, LF, NEL, LS or PS; 0 when there is none. */
+static size_t break_len(const char *s, size_t len, size_t at)
+{
+	if (s[at] == '\r')
+		return at + 1 < len && s[at + 1] == '\n' ? 2 : 1;
+	if (s[at] == '\n')
+		return 1;
+	if (at + 1 < len && s[at] == '\xC2' && s[at + 1] == '\x85')
+		return 2;
+	if (at + 2 < len && s[at] == '\xE2' && s[at + 1] == '\x80' && (s[at + 2] == '\xA8' || s[at + 2] == '\xA9'))
+		return 3;
+	return 0;
+}
+
+static size_t next_line(const char *s, size_t len, size_t at)
+{
+	for (; at < len; at++) {
+		size_t n = break_len(s, len, at);
+		if (n)
+			return at + n;
+	}
+	return len;
+}
+
 static size_t mark_offset(mark_cursor *c, yaml_mark_t mark)
 {
 	const cl_document *doc = c->doc;
 	if (mark.line < c->line || (mark.line == c->line && mark.column < c->column))
 		cursor_init(c, doc, c->base);  /* backwards: start again */
 	for (; c->line < mark.line && c->at < doc->len; c->line++, c->column = 0)
-		c->at = line_end(doc->data, doc->len, c->at) + 1;
+		c->at = next_line(doc->data, doc->len, c->at);
 	c->line = mark.line;
-	for (; c->column < mark.column && c->at < doc->len && doc->data[c->at] != '\n'; c->column++) {
+	for (; c->column < mark.column && c->at < doc->len && !break_len(doc->data, doc->len, c->at); c->column++) {
 		uint32_t cp;
 		bool valid;
 		c->at += cl_utf8_decode(doc->data + c->at, doc->len - c->at, &cp, &valid);

@@ -182,3 +182,26 @@ Test(input_files, a_file_past_the_largest_article_is_refused_unread)
 	run_result_free(&r);
 	free(big);
 }
+
+/* libyaml ends a line at CR, LF, CR LF, NEL, LS and PS; offsets must too
+ * (found by fuzz_front_matter: a lone CR put a value past the front matter). */
+Test(front_matter_limits, offsets_after_every_kind_of_line_break)
+{
+	const char *text = "---\ntitle: One\rdate: 2024-01-02\r\nlead: Two\xC2\x85tag: x\xE2\x80\xA8"
+			   "summary: Three\n---\nBody.\n";
+	cl_document doc;
+	cl_document_init(&doc, "a.md", text, strlen(text), CL_FORMAT_MARKDOWN);
+	size_t body = cl_parse_front_matter(&doc);
+	cr_assert_null(doc.front_matter_error, "%s", doc.front_matter_error);
+	cr_assert_eq(doc.nfields, 5);
+	static const char *const keys[] = { "title", "date", "lead", "tag", "summary" };
+	for (size_t i = 0; i < 5; i++) {
+		const cl_field *f = &doc.fields[i];
+		cr_assert_str_eq(f->key, keys[i]);
+		cr_assert_eq(strncmp(text + f->key_start, keys[i], strlen(keys[i])), 0, "%s at %zu", keys[i], f->key_start);
+		cr_assert_eq(strncmp(text + f->value_start, f->value, strlen(f->value)), 0, "%s", keys[i]);
+		cr_assert_eq(f->value_end - f->value_start, strlen(f->value), "%s", keys[i]);
+		cr_assert_leq(f->value_end, body);
+	}
+	cl_document_dispose(&doc);
+}
