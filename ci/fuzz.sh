@@ -15,7 +15,7 @@ cmake -S . -B build-fuzz -DCOPYLINT_FUZZ=ON -DCOPYLINT_TESTS=OFF -DCMAKE_C_COMPI
 	-DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)" >/dev/null
 mkdir -p build-fuzz/findings
-for target in check config; do
+for target in check config glob front_matter; do
 	work=build-fuzz/corpus-$target
 	mkdir -p "$work"
 	echo "fuzz_$target: ${seconds}s"

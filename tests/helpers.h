@@ -40,6 +40,13 @@ char *make_temp_dir(void);
 void remove_tree(const char *path);
 void write_file(const char *path, const char *data, size_t len);
 
+/* Makes exactly the dictionaries names (NULL-terminated, e.g. "en_US"; may
+ * be empty) the ones copylint finds, here and in every copylint the test
+ * starts, whatever the machine has installed: a folder of links to them
+ * becomes $DICPATH and the system folders are left out
+ * (COPYLINT_SYSTEM_DICTIONARIES=""). Fails the test when one is not found. */
+void use_only_dictionaries(const char *const *names);
+
 /* xorshift64: reproducible random numbers for differential tests; *state
  * is the seed, never 0. */
 uint64_t test_random(uint64_t *state);

@@ -92,6 +92,10 @@ int copylint_config_set_language(copylint_config *config, const char *lang);
 const char *copylint_config_path(const copylint_config *config);
 /* True when path matches the config's exclude globs. */
 bool copylint_config_excludes(const copylint_config *config, const char *path);
+/* True for a tag the config, --lang and the checker take: BCP 47 in shape
+ * (a language of 2 to 8 letters, then subtags of 1 to 8 letters or digits,
+ * joined by - or _; at most 35 bytes), such as en-US, cs or pt-BR. */
+bool copylint_language_valid(const char *tag);
 
 /* ---- Findings --------------------------------------------------------- */
 
@@ -151,6 +155,9 @@ int copylint_sources_add_buffer(copylint_sources *sources, const char *display_p
 				const char *data, size_t len);
 size_t copylint_sources_count(const copylint_sources *sources);
 const char *copylint_sources_path(const copylint_sources *sources, size_t index);
+/* The file on disk a source stands for: where it is read from, or a git
+ * source's place in the working tree; NULL for a buffer. */
+const char *copylint_sources_file(const copylint_sources *sources, size_t index);
 void copylint_sources_free(copylint_sources *sources);
 
 /* ---- Sources from git -------------------------------------------------- */

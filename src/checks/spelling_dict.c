@@ -117,10 +117,10 @@ static char *in_folder(const char *folder, const char *name, size_t len)
 	return base;
 }
 
-static char *in_dicpath(const char *name, size_t len)
+/* The first folder of a colon-separated list that holds name. */
+static char *in_path_list(const char *list, const char *name, size_t len)
 {
-	const char *dicpath = getenv("DICPATH");
-	for (const char *p = dicpath; p && *p;) {
+	for (const char *p = list; p && *p;) {
 		size_t n = strcspn(p, ":");
 		char *folder = cl_strndup(p, n);
 		char *found = n ? in_folder(folder, name, len) : NULL;
@@ -132,17 +132,31 @@ static char *in_dicpath(const char *name, size_t len)
 	return NULL;
 }
 
+/* COPYLINT_SYSTEM_DICTIONARIES, when set, replaces the system folders (empty:
+ * none), so that a test or a machine decides exactly which dictionaries
+ * exist whatever packages are installed. */
+static char *in_system_folders(const char *name, size_t len)
+{
+	const char *own = getenv("COPYLINT_SYSTEM_DICTIONARIES");
+	if (own)
+		return in_path_list(own, name, len);
+	char *found = NULL;
+	for (size_t i = 0; !found && i < sizeof(system_folders) / sizeof(system_folders[0]); i++)
+		found = in_folder(system_folders[i], name, len);
+	return found;
+}
+
 char *cl_spell_find(const char *name, const char *const *folders, size_t nfolders)
 {
 	size_t len = strlen(name);
 	if (len == 0 || strchr(name, '/'))
 		return NULL;
-	char *found = in_dicpath(name, len);
+	char *found = in_path_list(getenv("DICPATH"), name, len);
 	for (size_t i = 0; !found && i < nfolders; i++)
 		found = in_folder(folders[i], name, len);
 	if (!found && cl_spell_data_dir())
 		found = in_folder(cl_spell_data_dir(), name, len);
-	for (size_t i = 0; !found && i < sizeof(system_folders) / sizeof(system_folders[0]); i++)
-		found = in_folder(system_folders[i], name, len);
+	if (!found)
+		found = in_system_folders(name, len);
 	return found;
 }

@@ -1,7 +1,8 @@
 /* Where the spelling rule's dictionaries come from: which Hunspell
  * dictionary a language uses (spelling.def) and the folders searched for
  * it, in order: $DICPATH, the config's dictionaries: folders, copylint's own
- * dictionaries/ folder, then the system's Hunspell folders. */
+ * dictionaries/ folder, then the system's Hunspell folders (or, when set,
+ * the folders of $COPYLINT_SYSTEM_DICTIONARIES instead). */
 #ifndef CL_CHECKS_SPELLING_DICT_H
 #define CL_CHECKS_SPELLING_DICT_H
 

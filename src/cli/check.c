@@ -197,7 +197,11 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 		return 0;
 	case 'o': opts->output = arg; return 0;
 	case OPT_CONFIG: opts->config_path = arg; return 0;
-	case OPT_LANG: opts->lang = arg; return 0;
+	case OPT_LANG:
+		if (!copylint_language_valid(arg))
+			return cli_error("--lang takes a BCP 47 tag such as en-US, cs or pt-BR, not '%s'", arg), -1;
+		opts->lang = arg;
+		return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
 	case OPT_NO_CACHE: opts->no_cache = true; return 0;
@@ -375,10 +379,15 @@ static bool wants_progress(const check_options *opts)
 
 /* ---- output ----------------------------------------------------------- */
 
+/* payload: an int that keeps the errno of the first failure. */
 static int to_stdout(const char *data, size_t len, void *payload)
 {
-	(void)payload;
-	return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+	int *error = payload;
+	if (fwrite(data, 1, len, stdout) == len)
+		return 0;
+	if (!*error)
+		*error = errno ? errno : EIO;
+	return -1;
 }
 
 static bool wants_color(const check_options *opts)
@@ -405,6 +414,7 @@ typedef struct {
 	const char *path;           /* OUT_FILE, OUT_APPEND */
 	cli_atomic_file file;       /* OUT_FILE */
 	int fd;                     /* OUT_APPEND */
+	int stdout_errno;           /* OUT_STDOUT: why a write failed, or 0 */
 	copylint_report_stream *stream;  /* NULL when it could not be opened */
 	int error;                  /* the first failure of its stream */
 } report_output;
@@ -444,7 +454,7 @@ static report_output *add_output(check_run *run, output_kind kind, const char *f
 static int open_output(report_output *out, const copylint_report_options *report)
 {
 	copylint_write_cb write = to_stdout;
-	void *payload = NULL;
+	void *payload = &out->stdout_errno;
 	if (out->kind == OUT_FILE) {
 		if (cli_atomic_open(&out->file, out->path, 0666) < 0)
 			return -1;
@@ -532,16 +542,15 @@ static int finish_output(report_output *out)
 	copylint_report_stream_free(out->stream);
 	switch (out->kind) {
 	case OUT_STDOUT:
-		if (error < 0 || fflush(stdout) != 0) {
-			cli_error("cannot write the report: %s", error < 0 ? copylint_error_last() : strerror(errno));
-			return -1;
-		}
-		return 0;
+		if (error >= 0 && fflush(stdout) != 0)
+			out->stdout_errno = errno, error = -1;
+		if (error < 0)
+			cli_error("cannot write the report to standard output: %s",
+				  out->stdout_errno ? strerror(out->stdout_errno) : copylint_error_last());
+		return error < 0 ? -1 : 0;
 	case OUT_FILE:
-		if (!out->file.tmp)  /* it could not be opened: already said */
-			return -1;
-		if (error < 0 && !out->file.error)
-			cli_error("%s", copylint_error_last());
+		if (error < 0 && out->file.fd >= 0 && !out->file.error)
+			cli_error("cannot write %s: %s", out->path, copylint_error_last());
 		return cli_atomic_commit(&out->file, error >= 0) < 0 ? -1 : 0;
 	default:
 		if (out->fd < 0)
@@ -549,7 +558,7 @@ static int finish_output(report_output *out)
 		if (close(out->fd) < 0 && error >= 0)
 			error = -1;
 		if (error < 0)
-			cli_error("cannot write the step summary %s", out->path);
+			cli_error("cannot write the step summary %s: %s", out->path, strerror(errno));
 		return error < 0 ? -1 : 0;
 	}
 }
@@ -619,6 +628,29 @@ static char *cache_dir(const check_options *opts)
 	return home && *home == '/' ? join_path(home, ".cache/copylint") : NULL;
 }
 
+static bool reads_stdin(const check_options *opts)
+{
+	for (size_t i = 0; i < opts->npaths; i++)
+		if (!strcmp(opts->paths[i], "-"))
+			return true;
+	return false;
+}
+
+/* Before anything is written: no report may replace an article it checks. */
+static int refuse_outputs_over_inputs(const check_options *opts, const copylint_sources *sources)
+{
+	bool stdin_read = reads_stdin(opts) && !opts->git.staged && !opts->git.diff;
+	int error = 0;
+	if (opts->output && cli_output_is_input(opts->output, sources, stdin_read))
+		error = -1, cli_error("cannot write %s: it is one of the files being checked", opts->output);
+	for (size_t i = 0; i < opts->nreports; i++) {
+		const char *path = strchr(opts->reports[i], '=') + 1;
+		if (cli_output_is_input(path, sources, stdin_read))
+			error = -1, cli_error("cannot write %s: it is one of the files being checked", path);
+	}
+	return error;
+}
+
 static int run_check(const check_options *opts, copylint_config *config)
 {
 	copylint_sources *sources = NULL;
@@ -641,7 +673,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 		options.progress_payload = &progress;
 	}
 	copylint_sources_new(&sources);
-	if (gather_sources(opts, config, sources) < 0 ||
+	if (gather_sources(opts, config, sources) < 0 || refuse_outputs_over_inputs(opts, sources) < 0 ||
 	    copylint_checker_new(&checker, config, &options) < 0)
 		goto cleanup;
 	open_outputs(&run);

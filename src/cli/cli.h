@@ -38,22 +38,31 @@ int cli_rules(int argc, char **argv);
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A file written whole or not at all: open a temporary file next to path,
- * hand cli_atomic_write (a copylint_write_cb) the file as payload, then
- * commit (keep = true gives it mode, less the umask, and renames it into
- * place; false, or a failed write, removes it). Errors are said on
- * standard error. */
+/* A report's file: open it, hand cli_atomic_write (a copylint_write_cb) the
+ * file as payload, then commit. A regular file or a new path is written
+ * whole or not at all: a temporary file beside it, renamed into place by
+ * commit (keep = true gives it mode, less the umask; false, or a failed
+ * write, removes it; so does a signal that can be caught). A character
+ * device or a FIFO is written straight into. A symbolic link is followed:
+ * its target is written, by the same rules. Anything else (a folder, a
+ * socket) is refused. Errors are said on standard error, naming the path. */
 typedef struct {
 	const char *path;
-	char *tmp;
-	int fd;
-	int error;  /* errno of the first failure */
+	char *target;  /* path, or where its link points */
+	char *tmp;     /* the temporary file; NULL when written straight into */
+	int fd;        /* -1 when it could not be opened */
+	int slot;      /* where the signal handler finds tmp, or -1 */
+	int error;     /* errno of the first failure */
 	mode_t mode;
 } cli_atomic_file;
 
 int cli_atomic_open(cli_atomic_file *file, const char *path, mode_t mode);
 int cli_atomic_write(const char *data, size_t len, void *payload);
 int cli_atomic_commit(cli_atomic_file *file, bool keep);
+/* True when output is a regular file that is one of the sources (same
+ * device and inode, whatever the spelling), or standard input when the run
+ * reads it. */
+bool cli_output_is_input(const char *output, const copylint_sources *sources, bool reads_stdin);
 /* A copylint_write_cb appending to the file descriptor *(int *)payload. */
 int cli_append_write(const char *data, size_t len, void *payload);
 

@@ -1,6 +1,9 @@
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "copylint/copylint.h"
 #include "cli.h"
@@ -32,8 +35,21 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* A closed standard stream gets /dev/null opened read-only in its place:
+ * no file the run opens can take its number (a report streamed to
+ * standard output would land in it), and writes to it still fail. A
+ * reader gone from a pipe is a write error to say, not a silent death. */
+static void guard_standard_streams(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDONLY) != fd)
+			_exit(EXIT_TROUBLE);
+	signal(SIGPIPE, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
+	guard_standard_streams();
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return EXIT_TROUBLE;

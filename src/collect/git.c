@@ -1,7 +1,10 @@
 /* --staged and --diff: the changed articles with their bytes from the object
  * database and the changed lines from the diff's hunks (no context lines,
  * renames followed). Nothing here reads the working tree. --staged first
- * tries the index fast path (index.c), then libgit2's diff. */
+ * tries the index fast path (index.c), then libgit2's diff. Only articles
+ * enter a diff, and only their blobs are read: in a partial clone most
+ * blobs are absent, and an absent article blob makes that one file an
+ * error (missing.c), not the run. */
 #include "git.h"
 
 #include <git2.h>
@@ -11,6 +14,7 @@
 
 #include "../config/config.h"
 #include "index.h"
+#include "missing.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/error.h"
@@ -19,13 +23,25 @@
 #define BINARY_PROBE_BYTES 8000
 #define LFS_POINTER_MAX_BYTES 1024
 
+/* A changed article kept out of the diff because a blob is absent. */
+typedef struct {
+	char *path;
+	git_oid new_id, old_id;
+	uint32_t mode;
+	bool new_missing;   /* else the old side (a modification's) is */
+} held_delta;
+
 typedef struct {
 	copylint_sources *sources;
 	const copylint_config *config;
 	copylint_scope scope;
 	git_repository *repo;
+	git_odb *odb;
 	char *workdir;      /* absolute, with a trailing '/'; NULL when bare */
 	git_strarray pathspec;
+	char *prefetch;     /* the git command that fetches this run's blobs; may be NULL */
+	held_delta *held;
+	size_t nheld, held_cap;
 } git_run;
 
 static int git_failure(int code, const char *what)
@@ -40,14 +56,15 @@ static int open_repository(git_repository **out, const char *start)
 {
 	const char *git_dir = getenv("GIT_DIR");
 	int error;
+	cl_git_allow_extensions();
 	if (git_dir && *git_dir)
 		error = git_repository_open_ext(out, git_dir, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	else
 		error = git_repository_open_ext(out, start, 0, NULL);
-	if (error < 0)
+	if (error == GIT_ENOTFOUND)
 		return cl_error_set(COPYLINT_ENOTFOUND, "%s is not in a git repository",
 				    git_dir && *git_dir ? git_dir : start);
-	return 0;
+	return error < 0 ? git_failure(COPYLINT_EIO, "cannot open the repository") : 0;
 }
 
 /* The working tree's root, absolute, with a trailing '/'; NULL when bare.
@@ -229,8 +246,11 @@ static void patch_lines(git_patch *patch, size_t **ranges, size_t *nranges)
 }
 
 /* What gives a changed file's added lines: its delta in a diff, or (the
- * index fast path) the blobs on both sides. blob is the new side. */
+ * index fast path) the blobs on both sides. blob is the new side. Returns
+ * OLD_BLOB_MISSING when the old side is absent. */
 typedef int (*lines_fn)(size_t **ranges, size_t *nranges, const git_blob *blob, void *payload);
+
+#define OLD_BLOB_MISSING 1
 
 typedef struct {
 	git_diff *diff;
@@ -256,6 +276,16 @@ static cl_source *add_source(copylint_sources *sources, const char *path, const 
 	return &sources->items[sources->count - 1];
 }
 
+/* An article that cannot be checked because a blob is absent: an error of
+ * that file, said when the files are checked. */
+static void add_missing(git_run *run, const char *path, const git_oid *id, bool previous)
+{
+	cl_source *source = add_source(run->sources, path, "", 0);
+	source->error = cl_git_missing_message(run->repo, path, id, previous, run->prefetch);
+	if (run->workdir)
+		source->config_path = cl_sprintf("%s%s", run->workdir, path);
+}
+
 /* A changed file, by its new side: taken when it is an article whose blob
  * is neither binary nor an LFS pointer, with its changed lines when the
  * scope wants them. The diff and the index fast path both end here. */
@@ -265,6 +295,10 @@ static int add_changed_file(git_run *run, const char *path, const git_oid *id, u
 	git_blob *blob = NULL;
 	if (!wanted_mode(mode) || !is_article(run, path))
 		return 0;
+	if (!git_odb_exists(run->odb, id)) {
+		add_missing(run, path, id, false);
+		return 0;
+	}
 	if (git_blob_lookup(&blob, run->repo, id) < 0)
 		return git_failure(COPYLINT_EIO, path);
 	const char *data = git_blob_rawcontent(blob);
@@ -274,7 +308,9 @@ static int add_changed_file(git_run *run, const char *path, const git_oid *id, u
 		size_t *ranges = NULL, nranges = 0;
 		if (run->scope == COPYLINT_SCOPE_LINES)
 			error = lines(&ranges, &nranges, blob, payload);
-		if (error == 0) {
+		if (error == OLD_BLOB_MISSING)
+			error = 0;  /* the lines function said which file */
+		else if (error == 0) {
 			cl_source *source = add_source(run->sources, path, data, len);
 			if (run->workdir)
 				source->config_path = cl_sprintf("%s%s", run->workdir, path);
@@ -297,6 +333,26 @@ static int add_delta(git_run *run, git_diff *diff, size_t i)
 				delta_lines, &at);
 }
 
+/* The articles held out of the diff: a file whose new blob is absent, or
+ * whose old one is when the changed lines need it, is an error; with scope
+ * files, the new blob is all it takes. */
+static int add_held(git_run *run)
+{
+	for (size_t i = 0; i < run->nheld; i++) {
+		const held_delta *h = &run->held[i];
+		if (h->new_missing)
+			add_missing(run, h->path, &h->new_id, false);
+		else if (run->scope == COPYLINT_SCOPE_LINES)
+			add_missing(run, h->path, &h->old_id, true);
+		else {
+			int error = add_changed_file(run, h->path, &h->new_id, h->mode, NULL, NULL);
+			if (error < 0)
+				return error;
+		}
+	}
+	return 0;
+}
+
 static int add_diff(git_run *run, git_diff *diff)
 {
 	git_diff_find_options find;
@@ -309,10 +365,54 @@ static int add_diff(git_run *run, git_diff *diff)
 		if (error < 0)
 			return error;
 	}
+	return add_held(run);
+}
+
+static void hold(git_run *run, const git_diff_delta *delta, bool new_missing)
+{
+	CL_GROW(run->held, run->held_cap, run->nheld + 1);
+	held_delta *h = &run->held[run->nheld++];
+	h->path = cl_strdup(delta->new_file.path);
+	h->new_id = delta->new_file.id;
+	h->old_id = delta->old_file.id;
+	h->mode = delta->new_file.mode;
+	h->new_missing = new_missing;
+}
+
+static bool is_article_blob(const git_run *run, const git_diff_file *file)
+{
+	return wanted_mode(file->mode) && is_article(run, file->path);
+}
+
+/* Called by libgit2 for each delta as the diff is made; 1 leaves it out.
+ * Only articles go in, and only with their blobs at hand, so that rename
+ * and copy detection and the patches read no other blob (an image's, a
+ * binary's) and no absent one. A deleted article is kept as a rename
+ * source while its blob is there; a kept modification's old blob is a
+ * copy source and gives the changed lines. */
+static int keep_delta(const git_diff *diff, const git_diff_delta *delta, const char *matched, void *payload)
+{
+	git_run *run = payload;
+	(void)diff;
+	(void)matched;
+	if (delta->status == GIT_DELTA_DELETED)
+		return is_article_blob(run, &delta->old_file) && git_odb_exists(run->odb, &delta->old_file.id) ? 0 : 1;
+	if (!wanted_status(delta) || !is_article_blob(run, &delta->new_file))
+		return 1;
+	if (!git_odb_exists(run->odb, &delta->new_file.id)) {
+		hold(run, delta, true);
+		return 1;
+	}
+	bool old_blob = delta->status != GIT_DELTA_ADDED && wanted_mode(delta->old_file.mode) &&
+			!git_oid_is_zero(&delta->old_file.id);
+	if (old_blob && !git_odb_exists(run->odb, &delta->old_file.id)) {
+		hold(run, delta, false);
+		return 1;
+	}
 	return 0;
 }
 
-static git_diff_options diff_options(const git_run *run)
+static git_diff_options diff_options(git_run *run)
 {
 	git_diff_options options;
 	git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
@@ -320,6 +420,8 @@ static git_diff_options diff_options(const git_run *run)
 	options.interhunk_lines = 0;
 	options.flags = GIT_DIFF_FORCE_TEXT | GIT_DIFF_INCLUDE_TYPECHANGE;
 	options.pathspec = run->pathspec;
+	options.notify_cb = keep_delta;
+	options.payload = run;
 	return options;
 }
 
@@ -343,13 +445,38 @@ static int run_begin(git_run *run, copylint_sources *sources, const copylint_con
 	int error = open_repository(&run->repo, start);
 	if (error < 0)
 		return error;
+	if (git_repository_odb(&run->odb, run->repo) < 0)
+		return git_failure(COPYLINT_EIO, "cannot open the object database");
 	run->workdir = working_tree(run->repo);
 	set_pathspecs(run, start, options->pathspecs, options->npathspecs);
 	return 0;
 }
 
+/* The git command that fetches the blobs a run reads, for a partial clone:
+ * git's diff fetches what it compares in one batch. None for scope all,
+ * which reads every article. */
+static void set_prefetch(git_run *run, const char *diff_args)
+{
+	if (run->scope == COPYLINT_SCOPE_ALL)
+		return;
+	cl_buf command = CL_BUF_INIT;
+	cl_buf_puts(&command, "git diff --numstat ");
+	cl_buf_puts(&command, diff_args);
+	for (size_t i = 0; i < run->pathspec.count; i++) {
+		cl_buf_puts(&command, i ? " ':/" : " -- ':/");
+		cl_buf_puts(&command, run->pathspec.strings[i]);
+		cl_buf_puts(&command, "'");
+	}
+	run->prefetch = cl_buf_detach(&command);
+}
+
 static void run_end(git_run *run)
 {
+	for (size_t i = 0; i < run->nheld; i++)
+		free(run->held[i].path);
+	free(run->held);
+	free(run->prefetch);
+	git_odb_free(run->odb);
 	for (size_t i = 0; i < run->pathspec.count; i++)
 		free(run->pathspec.strings[i]);
 	free(run->pathspec.strings);
@@ -461,7 +588,7 @@ static char *index_file(git_repository *repo)
 }
 
 typedef struct {
-	const git_run *run;
+	git_run *run;
 	const cl_index_change *change;
 } change_at;
 
@@ -499,6 +626,11 @@ static int change_lines(size_t **ranges, size_t *nranges, const git_blob *blob, 
 	}
 	git_diff_options options = diff_options(at->run);
 	options.pathspec.count = 0;
+	options.notify_cb = NULL;
+	if (!git_odb_exists(at->run->odb, &at->change->old_id)) {
+		add_missing(at->run, at->change->path, &at->change->old_id, true);
+		return OLD_BLOB_MISSING;
+	}
 	if (git_blob_lookup(&old, at->run->repo, &at->change->old_id) < 0)
 		return git_failure(COPYLINT_EIO, at->change->path);
 	int error = git_patch_from_buffers(&patch, git_blob_rawcontent(old), (size_t)git_blob_rawsize(old),
@@ -563,6 +695,8 @@ int cl_git_add_staged(copylint_sources *sources, const copylint_config *config,
 	git_run run;
 	bool fast = false;
 	int error = run_begin(&run, sources, config, options);
+	if (error == 0)
+		set_prefetch(&run, "--cached");
 	if (error == 0 && allow_fast)
 		error = add_staged_fast(&run, &fast);
 	if (error == 0 && !fast)
@@ -599,6 +733,9 @@ static int lookup_commit(git_commit **out, git_repository *repo, const char *spe
 		error = git_object_peel((git_object **)out, object, GIT_OBJECT_COMMIT);
 		git_object_free(object);
 	}
+	if (error < 0 && git_repository_head_unborn(repo) == 1)
+		return cl_error_set(COPYLINT_ENOTFOUND, "this repository has no commits yet, so '%s' names none: "
+				    "--diff compares commits (check the files themselves: copylint check PATH)", spec);
 	if (error < 0)
 		return missing_base(repo, "the commit", spec);
 	return 0;
@@ -676,6 +813,11 @@ int copylint_sources_add_diff(copylint_sources *sources, const copylint_config *
 	int error = run_begin(&run, sources, config, options);
 	if (error < 0 || (error = split_range(&ends, range ? range : "")) < 0)
 		goto cleanup;
+	{
+		char *between = cl_sprintf("%s...%s", ends.base, ends.tip);
+		set_prefetch(&run, between);
+		free(between);
+	}
 	if ((error = diff_trees(&run, &ends, &diff)) == 0)
 		error = add_diff(&run, diff);
 cleanup:

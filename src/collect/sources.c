@@ -44,6 +44,14 @@ const char *copylint_sources_path(const copylint_sources *sources, size_t index)
 	return index < sources->count ? sources->items[index].path : NULL;
 }
 
+const char *copylint_sources_file(const copylint_sources *sources, size_t index)
+{
+	if (index >= sources->count)
+		return NULL;
+	const cl_source *src = &sources->items[index];
+	return src->fs_path ? src->fs_path : src->config_path;
+}
+
 int copylint_sources_add_buffer(copylint_sources *sources, const char *display_path,
 				const char *data, size_t len)
 {
@@ -73,10 +81,22 @@ bool cl_is_article_name(const char *name)
 	return false;
 }
 
-static int read_fd(int fd, cl_buf *out)
+const char *cl_source_not_regular(unsigned mode)
+{
+	if (S_ISFIFO(mode))
+		return "not a regular file (a FIFO): not read";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "not a regular file (a device): not read";
+	if (S_ISSOCK(mode))
+		return "not a regular file (a socket): not read";
+	return "not a regular file: not read";
+}
+
+/* Reads up to max bytes, and one more to see whether there are more. */
+static int read_fd(int fd, cl_buf *out, size_t max)
 {
 	char chunk[65536];
-	for (;;) {
+	while (out->size <= max) {
 		ssize_t n = read(fd, chunk, sizeof(chunk));
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -86,10 +106,49 @@ static int read_fd(int fd, cl_buf *out)
 			return 0;
 		cl_buf_put(out, chunk, (size_t)n);
 	}
+	return 0;
+}
+
+static int read_failure(const cl_source *source, char **error, const char *why)
+{
+	*error = cl_sprintf("%s: %s", source->path, why);
+	return COPYLINT_EIO;
+}
+
+static char *too_large(const cl_source *source)
+{
+	return cl_sprintf("%s: larger than %zu MB, the largest article copylint reads: not read", source->path,
+			  CL_SOURCE_MAX_BYTES >> 20);
+}
+
+/* Opens without blocking (a FIFO put there since the walk would block
+ * until a writer came) and takes only a regular file of a sane size. */
+static int open_regular(const cl_source *source, int *fd, size_t *size, char **error)
+{
+	struct stat st;
+	*fd = open(source->fs_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (*fd < 0 || fstat(*fd, &st) < 0) {
+		*error = cl_sprintf("%s: cannot read: %s", source->path, strerror(errno));
+		if (*fd >= 0)
+			close(*fd);
+		return COPYLINT_EIO;
+	}
+	const char *refused = S_ISDIR(st.st_mode) ? "is a folder" : !S_ISREG(st.st_mode) ?
+			      cl_source_not_regular(st.st_mode) : NULL;
+	if (!refused && (size_t)st.st_size > CL_SOURCE_MAX_BYTES)
+		*error = too_large(source);
+	else if (refused)
+		read_failure(source, error, refused);
+	if (*error)
+		close(*fd);
+	*size = (size_t)st.st_size;
+	return *error ? COPYLINT_EIO : 0;
 }
 
 int cl_source_read(const cl_source *source, char **data, size_t *len, char **error)
 {
+	int fd;
+	size_t size;
 	*data = NULL;
 	*len = 0;
 	*error = NULL;
@@ -103,27 +162,17 @@ int cl_source_read(const cl_source *source, char **data, size_t *len, char **err
 		*len = source->len;
 		return 0;
 	}
-	int fd = open(source->fs_path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		*error = cl_sprintf("%s: cannot read: %s", source->path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (open_regular(source, &fd, &size, error) < 0)
 		return COPYLINT_EIO;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		*error = cl_sprintf("%s: is a folder", source->path);
-		return COPYLINT_EIO;
-	}
 	cl_buf buf = CL_BUF_INIT;
+	cl_buf_reserve(&buf, size + 1);  /* one allocation, not a doubling series */
 	cl_buf_put(&buf, "", 0);
-	int rc = read_fd(fd, &buf);
+	int rc = read_fd(fd, &buf, CL_SOURCE_MAX_BYTES);
 	int saved = errno;
 	close(fd);
-	if (rc < 0) {
+	if (rc < 0 || buf.size > CL_SOURCE_MAX_BYTES) {
 		cl_buf_dispose(&buf);
-		*error = cl_sprintf("%s: cannot read: %s", source->path, strerror(saved));
+		*error = rc < 0 ? cl_sprintf("%s: cannot read: %s", source->path, strerror(saved)) : too_large(source);
 		return COPYLINT_EIO;
 	}
 	*len = buf.size;

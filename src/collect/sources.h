@@ -31,7 +31,13 @@ struct copylint_sources {
 	size_t count, cap;
 };
 
-/* Reads a source's bytes. On failure returns a negative code and sets
+/* The largest file copylint reads; a larger one is an error. */
+#define CL_SOURCE_MAX_BYTES ((size_t)128 << 20)
+
+/* "not a regular file (a FIFO): not read", for a file of that mode. */
+const char *cl_source_not_regular(unsigned mode);
+
+/* Reads a source's bytes: a regular file of at most CL_SOURCE_MAX_BYTES. On failure returns a negative code and sets
  * *error to a message naming the path. *data is owned by the caller. */
 int cl_source_read(const cl_source *source, char **data, size_t *len, char **error);
 

@@ -12,6 +12,7 @@
 
 #include "../config/config.h"
 #include "../util/alloc.h"
+#include "missing.h"
 #include "sources.h"
 
 typedef struct {
@@ -136,6 +137,7 @@ static void open_repository(walker *w, const char *folder)
 		git_libgit2_init();
 		w->git_started = true;
 	}
+	cl_git_allow_extensions();  /* a partial clone's .gitignore counts too */
 	if (git_repository_open_ext(&w->repo, folder, 0, NULL) < 0 || git_repository_is_bare(w->repo)) {
 		git_repository_free(w->repo);
 		w->repo = NULL;
@@ -156,6 +158,13 @@ static void add_path(walker *w, const char *path)
 	struct stat st;
 	if (stat(path, &st) < 0) {
 		char *message = cl_sprintf("%s: %s", path, strerror(errno));
+		add_entry(w->sources, path, message);
+		free(message);
+		return;
+	}
+	if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+		/* a FIFO would block, a device never end */
+		char *message = cl_sprintf("%s: %s", path, cl_source_not_regular(st.st_mode));
 		add_entry(w->sources, path, message);
 		free(message);
 		return;

@@ -12,7 +12,13 @@
 
 #include "../util/alloc.h"
 #include "../util/error.h"
+#include "../util/yamldepth.h"
 #include "glob.h"
+#include "yamlcheck.h"
+
+/* A configuration is a few kilobytes; this leaves room and refuses a
+ * mistaken --config on a large file. */
+#define CONFIG_MAX_BYTES (1 << 20)
 
 typedef struct {
 	const char *path;
@@ -52,9 +58,21 @@ static void free_strings(char **list, size_t count)
 	free(list);
 }
 
-static int read_string_list(const loader *ld, yaml_node_t *node, const char *what,
+static int string_expected(const loader *ld, yaml_node_t *node, const char *what)
+{
+	const char *value = scalar(node);
+	if (!*value)
+		return fail_at(ld, node, "%s must be a list of strings, not empty", what);
+	return fail_at(ld, node, "%s must be a list of strings, not %s (quote it: '%s')", what, value, value);
+}
+
+/* Strings, or (strings false) any scalars: an option's value, whose type
+ * check_option_type has checked. */
+static int read_scalar_list(const loader *ld, yaml_node_t *node, const char *what, bool strings,
 			    char ***out, size_t *count)
 {
+	if (strings && cl_yaml_plain_non_string(node))
+		return string_expected(ld, node, what);
 	if (scalar(node)) {  /* a single string is a list of one */
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
 		(*out)[(*count)++] = cl_strdup(scalar(node));
@@ -67,6 +85,8 @@ static int read_string_list(const loader *ld, yaml_node_t *node, const char *wha
 		yaml_node_t *element = yaml_document_get_node(ld->doc, *item);
 		if (!scalar(element))
 			return fail_at(ld, element, "%s must be a list of strings", what);
+		if (strings && cl_yaml_plain_non_string(element))
+			return string_expected(ld, element, what);
 		*out = cl_realloc(*out, (*count + 1) * sizeof(char *));
 		(*out)[(*count)++] = cl_strdup(scalar(element));
 	}
@@ -76,12 +96,17 @@ static int read_string_list(const loader *ld, yaml_node_t *node, const char *wha
 static int read_language(const loader *ld, yaml_node_t *node, char **out)
 {
 	const char *value = scalar(node);
-	if (!value || !*value || strlen(value) > 35 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != strlen(value))
+	if (!value || !copylint_language_valid(value))
 		return fail_at(ld, node, "language must be a BCP 47 tag such as en-US, cs or pt-BR");
 	free(*out);
 	*out = cl_strdup(value);
 	return 0;
+}
+
+static int read_string_list(const loader *ld, yaml_node_t *node, const char *what,
+			    char ***out, size_t *count)
+{
+	return read_scalar_list(ld, node, what, true, out, count);
 }
 
 static const cl_option_spec *option_spec(const cl_rule *rule, const char *name)
@@ -151,7 +176,7 @@ static int read_option(const loader *ld, cl_rule_setting *setting, yaml_node_t *
 		return error;
 	char **values = NULL;
 	size_t count = 0;
-	if ((error = read_string_list(ld, value, spec->name, &values, &count)) < 0) {
+	if ((error = read_scalar_list(ld, value, spec->name, spec->type == CL_OPTION_LIST, &values, &count)) < 0) {
 		free_strings(values, count);
 		return error;
 	}
@@ -235,6 +260,9 @@ static int read_lang_values(const loader *ld, yaml_node_t *node, const char *wha
 		char *path = values[i][0] == '/' ? cl_strdup(values[i]) : cl_sprintf("%s/%s", base_dir, values[i]);
 		if (stat(path, &st) != 0) {
 			error = fail_at(ld, node, "%s: '%s' does not exist", what, values[i]);
+			free(path);
+		} else if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			error = fail_at(ld, node, "%s: '%s' is not a regular file or a folder", what, values[i]);
 			free(path);
 		} else {
 			add_lang_value(list, count, lang, path);
@@ -368,25 +396,43 @@ int copylint_config_new(copylint_config **out)
 	return 0;
 }
 
-static int parse_file(copylint_config *config, const char *path, FILE *fp)
+static int parse_text(copylint_config *config, const char *path, const char *text, size_t len)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	loader ld = { path, &doc, config->base_dir };
-	int error = 0;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, fp);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		error = cl_error_set(COPYLINT_EINVALID, "%s:%zu:%zu: not valid YAML: %s %s", path,
-				     parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-				     parser.problem ? parser.problem : "syntax error",
-				     parser.context ? parser.context : "");
+		int error = cl_yaml_failure(path, &parser);
 		yaml_parser_delete(&parser);
 		return error;
 	}
-	error = read_document(&ld, config);
+	int error = cl_yaml_check_single_document(path, &parser);
+	if (!error)
+		error = cl_yaml_check_duplicate_keys(path, &doc);
+	if (!error)
+		error = read_document(&ld, config);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
+	return error;
+}
+
+static int parse_file(copylint_config *config, const char *path, FILE *fp)
+{
+	char *text = cl_malloc(CONFIG_MAX_BYTES + 1);
+	size_t len = fread(text, 1, CONFIG_MAX_BYTES + 1, fp), at;
+	int error = 0;
+	if (ferror(fp))
+		error = cl_error_set(COPYLINT_EIO, "%s: cannot read configuration: %s", path, strerror(errno));
+	else if (len > CONFIG_MAX_BYTES)
+		error = cl_error_set(COPYLINT_EINVALID, "%s: larger than %d bytes: not a configuration file", path,
+				     CONFIG_MAX_BYTES);
+	else if (cl_yaml_too_deep(text, len, CL_YAML_MAX_DEPTH, &at))
+		error = cl_yaml_fail_too_deep(path, text, at);
+	else
+		error = parse_text(config, path, text, len);
+	free(text);
 	return error;
 }
 
@@ -397,6 +443,8 @@ int copylint_config_load(copylint_config **out, const char *path)
 	*out = NULL;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return cl_error_set(COPYLINT_EIO, "%s: is a folder, not a configuration file", path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return cl_error_set(COPYLINT_EIO, "%s: not a regular file: not read as a configuration", path);
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return cl_error_set(COPYLINT_EIO, "%s: cannot read configuration: %s", path, strerror(errno));

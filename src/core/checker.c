@@ -62,6 +62,9 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	if (options->version != 1 && options->version != COPYLINT_CHECKER_OPTIONS_VERSION)
 		return cl_error_set(COPYLINT_EINVALID, "checker options version %u is not supported",
 				    options->version);
+	if (options->language && !copylint_language_valid(options->language))
+		return cl_error_set(COPYLINT_EINVALID, "language '%s' is not a BCP 47 tag such as en-US, cs or pt-BR",
+				    options->language);
 	copylint_checker *checker = cl_calloc(1, sizeof(*checker));
 	checker->config = config;
 	checker->language = options->language ? cl_strdup(options->language) : NULL;
@@ -187,6 +190,21 @@ static void mark_foreign_blocks(cl_document *doc, const cl_resolved *settings, c
 	}
 }
 
+/* UTF-16 without a byte-order mark: most text is ASCII or Latin, so one
+ * byte of nearly every pair is NUL, always the same one. 0: not UTF-16;
+ * 1: little-endian; 2: big-endian. */
+static int utf16_without_bom(const char *data, size_t len)
+{
+	size_t pairs = (len < 4096 ? len : 4096) / 2, low = 0, high = 0;
+	for (size_t i = 0; i < pairs; i++) {
+		low += data[2 * i] != '\0' && data[2 * i + 1] == '\0';
+		high += data[2 * i] == '\0' && data[2 * i + 1] != '\0';
+	}
+	if (pairs < 2)
+		return 0;
+	return low * 10 >= pairs * 9 ? 1 : high * 10 >= pairs * 9 ? 2 : 0;
+}
+
 /* Bytes that are not text at all: refused before parsing. */
 static bool refuse_encoding(const char *data, size_t len, const char *path, file_outcome *out,
 			    cl_findings *findings)
@@ -195,6 +213,13 @@ static bool refuse_encoding(const char *data, size_t len, const char *path, file
 	if (len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') || (data[0] == '\xFE' && data[1] == '\xFF'))) {
 		cl_findings_add(findings, encoding->info.id, COPYLINT_SEVERITY_ERROR, 0, 2,
 				cl_strdup("UTF-16 is not supported: save the file as UTF-8"));
+		return true;
+	}
+	int utf16 = utf16_without_bom(data, len);
+	if (utf16) {
+		cl_findings_add(findings, encoding->info.id, COPYLINT_SEVERITY_ERROR, 0, 2,
+				cl_sprintf("UTF-16 (%s, without a byte-order mark) is not supported: save the file "
+					   "as UTF-8", utf16 == 1 ? "little-endian" : "big-endian"));
 		return true;
 	}
 	const char *nul = memchr(data, '\0', len);

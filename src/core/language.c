@@ -1,5 +1,7 @@
 #include "language.h"
 
+#include "copylint/copylint.h"
+
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
@@ -80,4 +82,24 @@ const char *cl_language_to_locale(const char *tag, char *out, size_t size)
 		out[i] = tag[i] == '-' ? '_' : tag[i];
 	out[i] = '\0';
 	return out;
+}
+
+bool copylint_language_valid(const char *tag)
+{
+	size_t len = strlen(tag), at = 0;
+	if (len == 0 || len > 35)
+		return false;
+	for (size_t subtag = 0; at <= len; subtag++) {
+		size_t n = strspn(tag + at, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		size_t letters = strspn(tag + at, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		if (n < 1 || n > 8 || (subtag == 0 && (letters != n || n < 2)))
+			return false;
+		at += n;
+		if (at == len)
+			return true;
+		if (tag[at] != '-' && tag[at] != '_')
+			return false;
+		at++;
+	}
+	return false;
 }

@@ -38,6 +38,9 @@ void cl_document_dispose(cl_document *doc)
 	free(doc->directives);
 	free(doc->lang);
 	free(doc->front_matter_error);
+	for (size_t i = 0; i < doc->nfront_matter_duplicates; i++)
+		free(doc->front_matter_duplicates[i].message);
+	free(doc->front_matter_duplicates);
 	memset(doc, 0, sizeof(*doc));
 }
 

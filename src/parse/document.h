@@ -85,6 +85,12 @@ typedef struct {
 	char *args;         /* rule ids or words, space-separated; "" for all */
 } cl_directive;
 
+/* A front-matter key given a second time: its bytes, and what to say. */
+typedef struct {
+	size_t at, end;
+	char *message;
+} cl_duplicate_key;
+
 typedef struct {
 	const char *path;
 	const char *data;   /* source bytes, borrowed; may hold ill-formed UTF-8, which
@@ -105,6 +111,8 @@ typedef struct {
 	unsigned char first_invalid_byte;
 	char *front_matter_error;
 	size_t front_matter_error_at;
+	cl_duplicate_key *front_matter_duplicates;
+	size_t nfront_matter_duplicates, nfront_matter_duplicates_cap;
 } cl_document;
 
 void cl_document_init(cl_document *doc, const char *path, const char *data, size_t len, cl_format format);

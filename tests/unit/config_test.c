@@ -159,6 +159,46 @@ Test(glob, gitignore_style_patterns)
 	cr_assert_not(cl_glob_match("?.txt", "ab.txt"));
 }
 
+/* A backtracking matcher takes ten minutes on the first and seconds on the
+ * second; the automaton takes microseconds. The timeout is generous: the
+ * benchmark (bench/worst-cases.sh) measures. */
+Test(glob, pathological_patterns_finish, .timeout = 30)
+{
+	char stars[64] = "", name[80], deep[700] = "";
+	for (int i = 0; i < 10; i++)
+		strcat(stars, "*a");
+	strcat(stars, "*b");
+	memset(name, 'a', 60);
+	name[60] = '\0';
+	cr_assert_not(cl_glob_match(stars, name));
+	name[59] = 'b';
+	cr_assert(cl_glob_match(stars, name));
+	for (int i = 0; i < 200; i++)
+		strcat(deep, "**/");
+	strcat(deep, "x");
+	cr_assert_not(cl_glob_match(deep, "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/y.md"));
+	cr_assert(cl_glob_match(deep, "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x"));
+}
+
+Test(glob, stars_and_folders)
+{
+	cr_assert(cl_glob_match("a*b*c", "aXbYc"));
+	cr_assert_not(cl_glob_match("a*c", "ab/c"), "* stays in one name");
+	cr_assert(cl_glob_match("a**c", "ab/c"), "** crosses names");
+	cr_assert(cl_glob_match("docs/**", "docs/x/y.md"));
+	cr_assert(cl_glob_match("**/*.md", "x.md"));
+	cr_assert(cl_glob_match("*.md", "deep/er/x.md"), "no slash: any depth");
+	cr_assert_not(cl_glob_match("er/*.md", "deep/er/x.md"), "a slash: from the top");
+	cr_assert(cl_glob_match("deep/er", "deep/er/x.md"), "a folder matches what it holds");
+	cr_assert(cl_glob_match("x*", "a/b/xy/z.md"));
+	cr_assert_not(cl_glob_match("x", "a/bx/z.md"));
+	cr_assert(cl_glob_match("./docs/*.md", "./docs/a.md"));
+	cl_glob glob;
+	cr_assert(cl_glob_compile(&glob, "*.md"));
+	cr_assert(cl_glob_matches(&glob, "a.md"));
+	cr_assert_not(cl_glob_matches(&glob, "a.txt"));
+}
+
 Test(language, from_path_conventions)
 {
 	char buf[16];

@@ -240,6 +240,35 @@ Test(spelling_cache, command_line)
 	free(dir);
 }
 
+/* Without COPYLINT_CACHE_DIR the cache is $XDG_CACHE_HOME/copylint, else
+ * ~/.cache/copylint: each run names its own, whatever the machine sets. */
+Test(spelling_cache, the_default_folders)
+{
+	char *dir = make_temp_dir(), *article = cl_sprintf("%s/a.md", dir);
+	char *xdg = cl_sprintf("XDG_CACHE_HOME=%s/xdg", dir), *home = cl_sprintf("HOME=%s/home", dir);
+	char *under_xdg = cl_sprintf("%s/xdg/copylint", dir), *under_home = cl_sprintf("%s/home/.cache/copylint", dir);
+	write_file(article, "The goverment.\n", 15);
+	const char *const argv[] = { "check", "--lang", "en-US", "a.md", NULL };
+	const char *const with_xdg[] = { "COPYLINT_CACHE_DIR=", xdg, home, NULL };
+	const char *const relative_xdg[] = { "COPYLINT_CACHE_DIR=", "XDG_CACHE_HOME=cache", home, NULL };
+	run_result r = run_copylint(dir, argv, NULL, with_xdg);
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(cache_files(under_xdg, NULL), 1);
+	cr_assert_eq(cache_files(under_home, NULL), 0);
+	run_result_free(&r);
+	r = run_copylint(dir, argv, NULL, relative_xdg);  /* a relative XDG_CACHE_HOME is ignored */
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert_eq(cache_files(under_home, NULL), 1);
+	run_result_free(&r);
+	remove_tree(dir);
+	free(under_home);
+	free(under_xdg);
+	free(home);
+	free(xdg);
+	free(article);
+	free(dir);
+}
+
 /* A dictionary that cannot load gives no cache: its answers were guesses. */
 Test(spelling_cache, failed_dictionary_writes_nothing)
 {

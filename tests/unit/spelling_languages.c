@@ -5,7 +5,6 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "helpers.h"
 
@@ -177,9 +176,8 @@ Test(spelling_languages, no_dictionary_at_all_is_silent)
 
 Test(spelling_languages, a_missing_dictionary_names_its_package)
 {
-	struct stat st;
-	if (stat("/usr/share/hunspell/it_IT.aff", &st) == 0)
-		cr_skip_test("hunspell-it is installed here");
+	static const char *const none[] = { NULL };
+	use_only_dictionaries(none);  /* Italian is missing whatever the machine has */
 	copylint_results *r = check_text("a.md", "Il governo ha publicato i risultati.\n", "it", "spelling");
 	cr_assert_eq(count_rule(r, "spelling"), 0);
 	cr_assert_eq(copylint_results_notice_count(r), 1);

@@ -190,7 +190,7 @@ Test(spelling_rule, config_word_lists)
 	char *list = cl_sprintf("%s/words.txt", dir), *dic = cl_sprintf("%s/extra.dic", dir);
 	write_file(list, "Zorblax\nyak/dog\n", 16);
 	write_file(dic, "1\nmoose/S\n", 10);
-	char *yaml = cl_sprintf("dictionaries: {en: [%s, %s]}\n", list, dic);
+	char *yaml = cl_sprintf("overrides:\n  - files: ['*']\n    dictionaries: {en: [%s, %s]}\n", list, dic);
 	copylint_results *r = check_config(yaml, "a.md", "Zorblax yaks mooses gnus.\n", true);
 	assert_one(r, 1, 21, "gnus");
 	copylint_results_free(r);
@@ -215,6 +215,8 @@ Test(spelling_rule, missing_dictionary_is_one_notice)
 
 Test(spelling_rule, other_rules_run_without_a_dictionary)
 {
+	static const char *const none[] = { NULL };
+	use_only_dictionaries(none);
 	copylint_results *r = check_text("a.md", "Les les chatz.\n", "it", NULL);
 	cr_assert_eq(count_rule(r, "spelling"), 0);
 	cr_assert_not_null(find_at(r, "repeated-word", 1, 5));
