@@ -44,6 +44,7 @@ struct copylint_config {
 	size_t nwords;
 	cl_lang_value *dictionaries;  /* absolute paths */
 	size_t ndictionaries;
+	char *translations_source;  /* translations: source, a BCP 47 tag; NULL: not set */
 };
 
 /* The settings that apply to one file, after overrides. */
