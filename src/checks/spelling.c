@@ -81,6 +81,7 @@ typedef struct {
 	int nscripts;
 	bool latin;            /* ASCII letters are in the language's script */
 	cl_keyset verdicts;    /* word (+ \x01 when a dot follows) -> 1 known, 2 not */
+	cl_keyset forbidden;   /* the config's !words (cspell's flagWords), ASCII-lower-cased */
 	hot_slot *hot;         /* hot_slots entries in front of verdicts */
 	size_t hot_slots;
 } profile;
@@ -163,6 +164,7 @@ static void state_free(void *p)
 		release_speller(state->profiles[i].shared);
 		release_speller(state->profiles[i].source_shared);
 		cl_keyset_dispose(&state->profiles[i].verdicts);
+		cl_keyset_dispose(&state->profiles[i].forbidden);
 		free(state->profiles[i].hot);
 	}
 	if (state) {
@@ -276,7 +278,7 @@ static cl_speller *load_speller(cl_check_ctx *ctx, const char *base, const char 
 			if (cl_speller_add_file(speller, lists[i]) < 0)
 				notice_error(ctx, cl_error_get());
 		for (size_t i = 0; i < ctx->nwords; i++)
-			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) &&
+			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) && ctx->words[i]->value[0] != '!' &&
 			    cl_speller_add(speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
 				notice_error(ctx, cl_error_get());
 		if (cl_speller_ready(speller, ctx->cache_dir) < 0) {
@@ -429,6 +431,23 @@ static void load_source(const cl_check_ctx *ctx, profile *p, const char *lang)
 	free(lists);
 }
 
+/* The config's words written !word: never correct, whatever the
+ * dictionary says (cspell's flagWords and its dictionaries' ! entries). */
+static void collect_forbidden(const cl_check_ctx *ctx, cl_keyset *forbidden)
+{
+	size_t dummy;
+	for (size_t i = 0; i < ctx->nwords; i++) {
+		const char *w = ctx->words[i]->value;
+		if (w[0] != '!' || !w[1] || !cl_check_lang_matches(ctx, ctx->words[i]->lang))
+			continue;
+		char *lower = cl_strdup(w + 1);
+		for (char *c = lower; *c; c++)
+			*c = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+		cl_keyset_put(forbidden, lower, strlen(lower), 1, &dummy);
+		free(lower);
+	}
+}
+
 static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 {
 	const char **folders = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
@@ -456,6 +475,7 @@ static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 		p->name = cl_strdup(base ? strrchr(base, '/') + 1 : names);
 		p->hot_slots = HOT_SLOTS_FIRST;
 		p->hot = cl_calloc(p->hot_slots, sizeof(hot_slot));
+		collect_forbidden(ctx, &p->forbidden);
 		if (base)
 			load_profile(ctx, p, base, lists, nlists);
 		else
@@ -817,6 +837,17 @@ static void report(spell_run *run, size_t start, size_t end)
 	free(shown);
 }
 
+static void report_forbidden(spell_run *run, size_t start, size_t end)
+{
+	const cl_block *block = run->block;
+	if (run->noff && turned_off(run, cl_block_source_start(block, start)))
+		return;
+	char *shown = cl_utf8_sanitize(block->text + start, end - start);
+	cl_check_report(run->ctx, cl_block_source_start(block, start), cl_block_source_end(block, end),
+			cl_sprintf("“%s” is on the project's list of words not to use", shown));
+	free(shown);
+}
+
 /* A hyphenated compound passes when the dictionary knows it whole
  * ("E-Mail"), written solid ("non-profit"), or every part; otherwise each
  * unknown part is reported. */
@@ -834,9 +865,14 @@ static void check_token(spell_run *run, const range *parts, size_t nparts)
 		if (known)
 			return;
 	}
-	for (size_t i = 0; i < nparts; i++)
-		if (!word_passes(run, parts[i].start, parts[i].end))
+	for (size_t i = 0; i < nparts; i++) {
+		const char *s = text + parts[i].start;
+		size_t len = parts[i].end - parts[i].start;
+		if (run->profile->forbidden.count && cl_spell_is_term(&run->profile->forbidden, s, len))
+			report_forbidden(run, parts[i].start, parts[i].end);
+		else if (!word_passes(run, parts[i].start, parts[i].end))
 			report(run, parts[i].start, parts[i].end);
+	}
 }
 
 /* What joins two parts of a compound: a hyphen ("-" or U+2010), or one

@@ -426,6 +426,8 @@ int copylint_config_load(copylint_config **out, const char *path)
 	int error = config->base_dir ? parse_file(config, path, fp) :
 		    cl_error_set(COPYLINT_EIO, "%s: %s", path, strerror(errno));
 	fclose(fp);
+	if (!error)
+		error = cl_config_read_word_lists(config, config->base_dir);
 	if (error < 0) {
 		copylint_config_free(config);
 		return error;

@@ -58,6 +58,9 @@ typedef struct {
 	size_t ndictionaries;
 } cl_resolved;
 
+/* See copylint_config_read_word_lists: the lists in folder dir. */
+int cl_config_read_word_lists(copylint_config *config, const char *dir);
+
 void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out);
 void cl_resolved_dispose(cl_resolved *resolved);
 
