@@ -243,13 +243,9 @@ static void notice_error(cl_check_ctx *ctx, const char *what)
 	free(message);
 }
 
-static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
+static void add_list_if_there(cl_check_ctx *ctx, cl_speller *speller, const char *dir, const char *name)
 {
-	char primary[16];
-	const char *dir = cl_spell_data_dir();
-	if (!dir)
-		return;
-	char *path = cl_sprintf("%s/%s.txt", dir, cl_check_language(ctx, primary, sizeof(primary)));
+	char *path = cl_sprintf("%s/%s.txt", dir, name);
 	FILE *fp = fopen(path, "rb");
 	if (fp) {
 		fclose(fp);
@@ -257,6 +253,18 @@ static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
 			notice_error(ctx, cl_error_get());
 	}
 	free(path);
+}
+
+/* copylint's lists: technical terms every language writes alike
+ * (tech.txt: glibc, SIGTERM, WebAssembly), then the language's own. */
+static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
+{
+	char primary[16];
+	const char *dir = cl_spell_data_dir();
+	if (!dir)
+		return;
+	add_list_if_there(ctx, speller, dir, "tech");
+	add_list_if_there(ctx, speller, dir, cl_check_language(ctx, primary, sizeof(primary)));
 }
 
 static bool script_covered(const profile *p, UChar32 cp);
