@@ -1,6 +1,8 @@
 /* spelling: every word of prose against the Hunspell dictionary of the
  * document's language, plus copylint's supplementary list for it, the
- * config's words: and dictionaries:, and the file's copylint-words comments.
+ * config's words: and dictionaries:, and the file's copylint-words comments;
+ * in a translation, the source language's dictionary; the document's own
+ * terms (spelling_terms.c).
  *
  * What is not a word to check: non-prose spans (code, URLs, HTML, math),
  * text inside {braces} (shortcodes, heading ids, templates), chunks between
@@ -1006,7 +1008,11 @@ const cl_rule cl_rule_spelling = {
 			       "in another script are skipped; a hyphenated compound passes when every "
 			       "part does. A paragraph written in another language (see `untranslated`) "
 			       "is not checked word by word. Suggestions: up to 3. Option `dictionary` "
-			       "names the Hunspell dictionary to use instead (such as en_GB).",
+			       "names the Hunspell dictionary to use instead (such as en_GB). Words of "
+			       "the document's inline code, shell commands and file name pass, and so do "
+			       "cspell's and Vale's word lists. In a translation, words the source "
+			       "language's dictionary knows pass; option `source-words: false` turns "
+			       "that off.",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 		.option_names = option_names,
 	},
