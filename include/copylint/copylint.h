@@ -83,6 +83,12 @@ int copylint_config_load(copylint_config **out, const char *path);
  * the git repository start_dir is in (or at /). *path_out is NULL when
  * there is none; the caller frees it with free(). */
 int copylint_config_discover(char **path_out, const char *start_dir);
+/* Reads the word lists a project keeps for other spell checkers (a cspell
+ * configuration, Vale's vocabularies) in folder dir into config;
+ * copylint_config_load does it for the config's folder. dir NULL: the root
+ * of the git repository the current folder is in (else the current
+ * folder), where the defaults' globs then start. Bad files are errors. */
+int copylint_config_read_word_lists(copylint_config *config, const char *dir);
 void copylint_config_free(copylint_config *config);
 
 /* Overrides on top of the file, as the command line gives them. */

@@ -76,6 +76,9 @@ struct cl_check_ctx {
 	bool suggestions;  /* the report shows suggestions: worth computing */
 	const char *cache_dir;  /* where rules may keep answers between runs; NULL: nowhere */
 	unsigned jobs;  /* the run's worker threads (1: one), for state the threads share */
+	/* The language the document was translated from (BCP 47, such as
+	 * "en"), or NULL when it is not known to be a translation. */
+	const char *source_lang;
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */

@@ -1,6 +1,8 @@
 /* spelling: every word of prose against the Hunspell dictionary of the
  * document's language, plus copylint's supplementary list for it, the
- * config's words: and dictionaries:, and the file's copylint-words comments.
+ * config's words: and dictionaries:, and the file's copylint-words comments;
+ * in a translation, the source language's dictionary; the document's own
+ * terms (spelling_terms.c).
  *
  * What is not a word to check: non-prose spans (code, URLs, HTML, math),
  * text inside {braces} (shortcodes, heading ids, templates), chunks between
@@ -28,6 +30,7 @@
 #include "rule.h"
 #include "spelling_dict.h"
 #include "spelling_skip.h"
+#include "spelling_terms.h"
 
 #define DEFAULT_ACRONYM_LENGTH 5
 #define MAX_SUGGESTIONS 3
@@ -44,10 +47,11 @@
 static const cl_option_spec options[] = {
 	{ "dictionary", CL_OPTION_STRING },
 	{ "acronym-length", CL_OPTION_INT },
+	{ "source-words", CL_OPTION_BOOL },
 	{ NULL, 0 },
 };
 
-static const char *const option_names[] = { "dictionary", "acronym-length", NULL };
+static const char *const option_names[] = { "dictionary", "acronym-length", "source-words", NULL };
 
 enum { VERDICT_UNASKED, VERDICT_KNOWN, VERDICT_UNKNOWN, VERDICT_NEVER_CHECKED };
 
@@ -71,10 +75,15 @@ typedef struct {
 	char *name;            /* the dictionary's name, such as en_US */
 	shared_speller *shared;  /* a reference to the speller; NULL: no dictionary */
 	cl_speller *speller;   /* shared->speller; NULL: no dictionary (the user was told) */
+	/* A translation's source language's speller, whose words pass too
+	 * (English terms in a German page); NULL: none. */
+	shared_speller *source_shared;
+	cl_speller *source;
 	UScriptCode scripts[MAX_SCRIPTS];
 	int nscripts;
 	bool latin;            /* ASCII letters are in the language's script */
 	cl_keyset verdicts;    /* word (+ \x01 when a dot follows) -> 1 known, 2 not */
+	cl_keyset forbidden;   /* the config's !words (cspell's flagWords), ASCII-lower-cased */
 	hot_slot *hot;         /* hot_slots entries in front of verdicts */
 	size_t hot_slots;
 } profile;
@@ -95,8 +104,12 @@ typedef struct {
 	profile *profile;
 	const cl_block *block;
 	cl_keyset inline_words;
+	cl_keyset terms;       /* the document's own terms and cspell words, see spelling_terms.h */
+	cl_text_range *off;    /* source ranges cspell:disable turns off */
+	size_t noff, off_cap;
 	size_t acronym_length;
 	bool english;
+	bool elision;          /* French, Italian, Catalan: l’, d’ before a word */
 	cl_buf variant;
 } spell_run;
 
@@ -151,7 +164,9 @@ static void state_free(void *p)
 		free(state->profiles[i].key);
 		free(state->profiles[i].name);
 		release_speller(state->profiles[i].shared);
+		release_speller(state->profiles[i].source_shared);
 		cl_keyset_dispose(&state->profiles[i].verdicts);
+		cl_keyset_dispose(&state->profiles[i].forbidden);
 		free(state->profiles[i].hot);
 	}
 	if (state) {
@@ -230,13 +245,9 @@ static void notice_error(cl_check_ctx *ctx, const char *what)
 	free(message);
 }
 
-static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
+static void add_list_if_there(cl_check_ctx *ctx, cl_speller *speller, const char *dir, const char *name)
 {
-	char primary[16];
-	const char *dir = cl_spell_data_dir();
-	if (!dir)
-		return;
-	char *path = cl_sprintf("%s/%s.txt", dir, cl_check_language(ctx, primary, sizeof(primary)));
+	char *path = cl_sprintf("%s/%s.txt", dir, name);
 	FILE *fp = fopen(path, "rb");
 	if (fp) {
 		fclose(fp);
@@ -244,6 +255,18 @@ static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
 			notice_error(ctx, cl_error_get());
 	}
 	free(path);
+}
+
+/* copylint's lists: technical terms every language writes alike
+ * (tech.txt: glibc, SIGTERM, WebAssembly), then the language's own. */
+static void add_supplement(cl_check_ctx *ctx, cl_speller *speller)
+{
+	char primary[16];
+	const char *dir = cl_spell_data_dir();
+	if (!dir)
+		return;
+	add_list_if_there(ctx, speller, dir, "tech");
+	add_list_if_there(ctx, speller, dir, cl_check_language(ctx, primary, sizeof(primary)));
 }
 
 static bool script_covered(const profile *p, UChar32 cp);
@@ -265,7 +288,7 @@ static cl_speller *load_speller(cl_check_ctx *ctx, const char *base, const char 
 			if (cl_speller_add_file(speller, lists[i]) < 0)
 				notice_error(ctx, cl_error_get());
 		for (size_t i = 0; i < ctx->nwords; i++)
-			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) &&
+			if (cl_check_lang_matches(ctx, ctx->words[i]->lang) && ctx->words[i]->value[0] != '!' &&
 			    cl_speller_add(speller, ctx->words[i]->value, strlen(ctx->words[i]->value)) < 0)
 				notice_error(ctx, cl_error_get());
 		if (cl_speller_ready(speller, ctx->cache_dir) < 0) {
@@ -329,6 +352,16 @@ static void load_profile(cl_check_ctx *ctx, profile *p, const char *base, const 
 	p->latin = script_covered(p, 'a');
 }
 
+/* The language whose words a translation takes over as they are (the
+ * option source-words, on by default), or NULL. */
+static const char *source_language(const cl_check_ctx *ctx)
+{
+	const cl_option_value *on = cl_check_option(ctx, "source-words");
+	if (!ctx->source_lang || (on && on->count && !strcmp(on->values[0], "false")))
+		return NULL;
+	return cl_spell_lang_for(ctx->source_lang).none ? NULL : ctx->source_lang;
+}
+
 /* Everything that makes two documents share a speller, as one string. */
 static char *profile_key(const cl_check_ctx *ctx, const char *base, const char *names,
 			 const char *const *lists, size_t nlists)
@@ -350,7 +383,8 @@ static void profile_inputs(const cl_check_ctx *ctx, cl_buf *out)
 {
 	const cl_option_value *chosen = cl_check_option(ctx, "dictionary");
 	cl_buf_clear(out);
-	cl_buf_printf(out, "%s\n%s\n%s", ctx->lang, ctx->locale, chosen && chosen->count ? chosen->values[0] : "");
+	cl_buf_printf(out, "%s\n%s\n%s\n%s", ctx->lang, ctx->locale, chosen && chosen->count ? chosen->values[0] : "",
+		      source_language(ctx) ? source_language(ctx) : "");
 	for (size_t i = 0; i < ctx->nwords; i++)
 		cl_buf_printf(out, " w%p", (const void *)ctx->words[i]);
 	for (size_t i = 0; i < ctx->ndictionaries; i++)
@@ -375,6 +409,55 @@ static profile *profile_for(cl_check_ctx *ctx, spell_state *state)
 	return &state->profiles[state->last_profile];
 }
 
+/* The speller of the translation's source language, with the config's
+ * words for that language, beside the profile's own. */
+static void load_source(const cl_check_ctx *ctx, profile *p, const char *lang)
+{
+	char locale[64];
+	cl_check_ctx src = *ctx;
+	snprintf(locale, sizeof(locale), "%s", lang);
+	for (char *c = locale; *c; c++)
+		*c = *c == '-' ? '_' : *c;
+	src.lang = lang;
+	src.locale = locale;
+	src.options = NULL;  /* dictionary: names the document language's */
+	src.noptions = 0;
+	const char **folders = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
+	const char **lists = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
+	size_t nfolders, nlists;
+	const char *names;
+	config_paths(&src, folders, &nfolders, lists, &nlists);
+	char *base = find_dictionary(&src, folders, nfolders, &names);
+	if (base) {
+		char *key = profile_key(&src, base, names, lists, nlists);
+		p->source_shared = acquire_speller(&src, key, base, lists, nlists);
+		p->source = p->source_shared->speller;
+		free(key);
+	} else {
+		missing_notice(&src, names);
+	}
+	free(base);
+	free(folders);
+	free(lists);
+}
+
+/* The config's words written !word: never correct, whatever the
+ * dictionary says (cspell's flagWords and its dictionaries' ! entries). */
+static void collect_forbidden(const cl_check_ctx *ctx, cl_keyset *forbidden)
+{
+	size_t dummy;
+	for (size_t i = 0; i < ctx->nwords; i++) {
+		const char *w = ctx->words[i]->value;
+		if (w[0] != '!' || !w[1] || !cl_check_lang_matches(ctx, ctx->words[i]->lang))
+			continue;
+		char *lower = cl_strdup(w + 1);
+		for (char *c = lower; *c; c++)
+			*c = *c >= 'A' && *c <= 'Z' ? (char)(*c - 'A' + 'a') : *c;
+		cl_keyset_put(forbidden, lower, strlen(lower), 1, &dummy);
+		free(lower);
+	}
+}
+
 static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 {
 	const char **folders = cl_calloc(ctx->ndictionaries + 1, sizeof(char *));
@@ -384,6 +467,11 @@ static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 	config_paths(ctx, folders, &nfolders, lists, &nlists);
 	char *base = find_dictionary(ctx, folders, nfolders, &names);
 	char *key = profile_key(ctx, base, names, lists, nlists);
+	if (source_language(ctx)) {
+		char *with_source = cl_sprintf("%s\nsource:%s", key, source_language(ctx));
+		free(key);
+		key = with_source;
+	}
 	profile *p = NULL;
 	for (size_t i = 0; i < state->nprofiles && !p; i++)
 		if (!strcmp(state->profiles[i].key, key))
@@ -397,10 +485,13 @@ static profile *find_profile(cl_check_ctx *ctx, spell_state *state)
 		p->name = cl_strdup(base ? strrchr(base, '/') + 1 : names);
 		p->hot_slots = HOT_SLOTS_FIRST;
 		p->hot = cl_calloc(p->hot_slots, sizeof(hot_slot));
+		collect_forbidden(ctx, &p->forbidden);
 		if (base)
 			load_profile(ctx, p, base, lists, nlists);
 		else
 			missing_notice(ctx, names);
+		if (base && source_language(ctx))
+			load_source(ctx, p, source_language(ctx));
 	}
 	free(key);
 	free(base);
@@ -478,6 +569,31 @@ static bool word_facts(const spell_run *run, const char *s, size_t len, size_t *
 static bool is_acronym(const spell_run *run, size_t letters, size_t upper)
 {
 	return upper == letters && letters <= run->acronym_length;
+}
+
+/* An acronym's plural ("VMs", "PRs", "SDKs"): capitals, then one s. */
+static bool acronym_plural(const spell_run *run, const hot_slot *slot, const char *s, size_t len)
+{
+	return slot->upper >= 2 && slot->upper + 1 == slot->letters && slot->upper <= run->acronym_length &&
+	       s[len - 1] == 's';
+}
+
+/* Initials and abbreviations of single letters with a full stop after each:
+ * "J.", "т. д.", "z.B.", "i.e.". */
+static bool dotted_initials(const spell_run *run, size_t start, size_t end)
+{
+	const char *text = run->block->text;
+	if (end >= run->block->len || text[end] != '.')
+		return false;
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		bool valid;
+		i += cl_utf8_decode(text + i, end - i, &cp, &valid);
+		if (i < end && text[i] != '.')
+			return false;
+		i += i < end;
+	}
+	return true;
 }
 
 /* Words not to check: the above, and short ALL-CAPS acronyms. */
@@ -575,6 +691,8 @@ static bool dictionary_accepts(spell_run *run, size_t start, size_t end, int dep
 		cl_buf_put(&alt, s, len + 1);
 		ok = speller_knows(run, alt.ptr, alt.size);
 	}
+	if (!ok && run->profile->source)  /* "Deployment" in German: the source language's word */
+		ok = cl_speller_check(run->profile->source, s, len);
 	cl_buf_dispose(&alt);
 	return ok;
 }
@@ -589,6 +707,19 @@ static bool inline_accepts(spell_run *run, const char *s, size_t len)
 	if (run->english && possessive_stem(s, len, &stem) && inline_word(run, s, stem, &run->variant))
 		return true;
 	return elided(s, len, &stem) && inline_word(run, s + stem, len - stem, &run->variant);
+}
+
+/* The document's own terms (inline code, commands, its file name) and its
+ * cspell words, in any case, as written, after an elided article or before
+ * a possessive. */
+static bool term_accepts(const spell_run *run, const char *s, size_t len)
+{
+	size_t stem;
+	if (cl_spell_is_term(&run->terms, s, len))
+		return true;
+	if (run->english && possessive_stem(s, len, &stem) && cl_spell_is_term(&run->terms, s, stem))
+		return true;
+	return elided(s, len, &stem) && cl_spell_is_term(&run->terms, s + stem, len - stem);
 }
 
 /* Four times the slots once there are more distinct words than slots; the
@@ -649,10 +780,14 @@ static bool word_passes(spell_run *run, size_t start, size_t end)
 	hot_slot *slot = hot_slot_for(run, start, end, &spare);
 	if (slot->verdict == VERDICT_NEVER_CHECKED || is_acronym(run, slot->letters, slot->upper))
 		return true;
+	if ((slot->letters <= 3 && dotted_initials(run, start, end)) ||
+	    acronym_plural(run, slot, run->block->text + start, end - start))
+		return true;
 	if (slot->verdict == VERDICT_UNASKED)
 		slot->verdict = (unsigned char)cached_verdict(run, start, end);
 	return slot->verdict == VERDICT_KNOWN ||
-	       (run->inline_words.count && inline_accepts(run, run->block->text + start, end - start));
+	       (run->inline_words.count && inline_accepts(run, run->block->text + start, end - start)) ||
+	       (run->terms.count && term_accepts(run, run->block->text + start, end - start));
 }
 
 /* ---- findings --------------------------------------------------------- */
@@ -687,14 +822,39 @@ static void add_suggestions(spell_run *run, cl_finding *f, const char *word, siz
 	state->suggest_seconds += now_seconds() - started;
 }
 
+/* Is source byte at inside a region that cspell:disable turned off? */
+static bool turned_off(const spell_run *run, size_t at)
+{
+	for (size_t i = 0; i < run->noff && run->off[i].start <= at; i++)
+		if (at < run->off[i].end)
+			return true;
+	return false;
+}
+
 static void report(spell_run *run, size_t start, size_t end)
 {
 	const cl_block *block = run->block;
+	size_t rest;
+	if (run->noff && turned_off(run, cl_block_source_start(block, start)))
+		return;
+	if (run->elision && elided(block->text + start, end - start, &rest))
+		start += rest;  /* "d’Astro": Astro is the unknown word, whatever the article */
 	char *shown = cl_utf8_sanitize(block->text + start, end - start);
 	cl_finding *f = cl_check_report(run->ctx, cl_block_source_start(block, start),
 					cl_block_source_end(block, end),
 					cl_sprintf("unknown word “%s” (%s)", shown, run->profile->name));
 	add_suggestions(run, f, block->text + start, end - start);
+	free(shown);
+}
+
+static void report_forbidden(spell_run *run, size_t start, size_t end)
+{
+	const cl_block *block = run->block;
+	if (run->noff && turned_off(run, cl_block_source_start(block, start)))
+		return;
+	char *shown = cl_utf8_sanitize(block->text + start, end - start);
+	cl_check_report(run->ctx, cl_block_source_start(block, start), cl_block_source_end(block, end),
+			cl_sprintf("“%s” is on the project's list of words not to use", shown));
 	free(shown);
 }
 
@@ -715,9 +875,14 @@ static void check_token(spell_run *run, const range *parts, size_t nparts)
 		if (known)
 			return;
 	}
-	for (size_t i = 0; i < nparts; i++)
-		if (!word_passes(run, parts[i].start, parts[i].end))
+	for (size_t i = 0; i < nparts; i++) {
+		const char *s = text + parts[i].start;
+		size_t len = parts[i].end - parts[i].start;
+		if (run->profile->forbidden.count && cl_spell_is_term(&run->profile->forbidden, s, len))
+			report_forbidden(run, parts[i].start, parts[i].end);
+		else if (!word_passes(run, parts[i].start, parts[i].end))
 			report(run, parts[i].start, parts[i].end);
+	}
 }
 
 /* What joins two parts of a compound: a hyphen ("-" or U+2010), or one
@@ -804,10 +969,13 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	spell_run run = { .ctx = ctx, .state = ctx->state, .acronym_length = acronym_length(ctx) };
 	char primary[16];
 	run.english = !strcmp(cl_check_language(ctx, primary, sizeof(primary)), "en");
+	run.elision = !strcmp(primary, "fr") || !strcmp(primary, "it") || !strcmp(primary, "ca");
 	run.profile = profile_for(ctx, run.state);
 	if (!run.profile->speller)
 		return 0;
 	collect_inline_words(doc, &run.inline_words);
+	cl_spell_collect_terms(doc, &run.terms);
+	cl_spell_read_cspell_inline(doc, &run.terms, &run.off, &run.noff, &run.off_cap);
 	range *skips = NULL;
 	size_t skips_cap = 0;
 	int error = 0;
@@ -821,6 +989,8 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	free(skips);
 	cl_speller_take_errors(run.profile->speller, notice_speller_error, ctx);  /* a load the cache put off */
 	cl_keyset_dispose(&run.inline_words);
+	cl_keyset_dispose(&run.terms);
+	free(run.off);
 	cl_buf_dispose(&run.variant);
 	return error;
 }
@@ -838,7 +1008,11 @@ const cl_rule cl_rule_spelling = {
 			       "in another script are skipped; a hyphenated compound passes when every "
 			       "part does. A paragraph written in another language (see `untranslated`) "
 			       "is not checked word by word. Suggestions: up to 3. Option `dictionary` "
-			       "names the Hunspell dictionary to use instead (such as en_GB).",
+			       "names the Hunspell dictionary to use instead (such as en_GB). Words of "
+			       "the document's inline code, shell commands and file name pass, and so do "
+			       "cspell's and Vale's word lists. In a translation, words the source "
+			       "language's dictionary knows pass; option `source-words: false` turns "
+			       "that off.",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 		.option_names = option_names,
 	},

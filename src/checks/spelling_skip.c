@@ -77,7 +77,7 @@ static bool looks_like_path(const char *s, size_t len)
  * which hold none of it and need no other look. */
 typedef struct {
 	size_t dots, slashes;
-	bool colon, backslash, at, underscore;
+	bool colon, backslash, at, underscore, bracket;
 } chunk_marks;
 
 static chunk_marks mark_chunk(const char *s, size_t len)
@@ -91,10 +91,31 @@ static chunk_marks mark_chunk(const char *s, size_t len)
 		case '\\': m.backslash = true; break;
 		case '@': m.at = true; break;
 		case '_': m.underscore = true; break;
+		case '[': m.bracket = true; break;
 		default: break;
 		}
 	}
 	return m;
+}
+
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* A letter in brackets inside a word, as tldr pages mark the letter an
+ * option comes from: "[a]rchive", "E[x]tract", "sorted by [S]ize". */
+static bool has_mnemonic(const char *s, size_t len)
+{
+	for (const char *open = memchr(s, '[', len); open; open = memchr(open + 1, '[', (size_t)(s + len - open - 1))) {
+		const char *close = memchr(open, ']', (size_t)(s + len - open));
+		if (!close || close - open < 2 || close - open > 5)
+			continue;
+		if ((open > s && is_word_byte((unsigned char)open[-1])) ||
+		    (close + 1 < s + len && is_word_byte((unsigned char)close[1])))
+			return true;
+	}
+	return false;
 }
 
 /* A run of non-space text that is not prose as a whole. */
@@ -102,7 +123,7 @@ static bool chunk_is_not_prose(const char *s, size_t len)
 {
 	chunk_marks m = mark_chunk(s, len);
 	if (m.at || m.underscore || m.backslash || (m.colon && contains(s, len, "://")) ||
-	    (m.dots && contains(s, len, "www.")))
+	    (m.dots && contains(s, len, "www.")) || (m.bracket && has_mnemonic(s, len)))
 		return true;
 	while (len && strchr("([{\"'*<", *s)) {
 		s++;

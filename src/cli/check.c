@@ -291,6 +291,8 @@ static int load_config(const check_options *opts, copylint_config **config)
 	} else {
 		copylint_config_discover(&found, ".");
 		error = found ? copylint_config_load(config, found) : copylint_config_new(config);
+		if (!found && !error)  /* cspell and Vale lists at the repository's root */
+			error = copylint_config_read_word_lists(*config, NULL);
 		free(found);
 	}
 	if (error < 0) {

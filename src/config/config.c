@@ -335,6 +335,23 @@ static int read_overrides(const loader *ld, yaml_node_t *node, copylint_config *
 	return 0;
 }
 
+/* translations: {source: TAG}: the language the project translates from. */
+static int read_translations(const loader *ld, yaml_node_t *node, copylint_config *config)
+{
+	if (node->type != YAML_MAPPING_NODE)
+		return fail_at(ld, node, "translations must be a mapping (source: en)");
+	for (yaml_node_pair_t *pair = node->data.mapping.pairs.start; pair < node->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, pair->key);
+		const char *name = scalar(k) ? scalar(k) : "";
+		if (strcmp(name, "source"))
+			return fail_at(ld, k, "unknown key '%s' in translations (source)", name);
+		int error = read_language(ld, yaml_document_get_node(ld->doc, pair->value), &config->translations_source);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *k, yaml_node_t *v)
 {
 	const char *name = scalar(k) ? scalar(k) : "";
@@ -353,8 +370,10 @@ static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *
 	if (!strcmp(name, "dictionaries"))
 		return read_per_language(ld, v, "dictionaries", ld->base_dir, &config->dictionaries,
 					 &config->ndictionaries);
+	if (!strcmp(name, "translations"))
+		return read_translations(ld, v, config);
 	return fail_at(ld, k, "unknown key '%s' (known: language, rules, include, exclude, overrides, "
-		       "words, dictionaries)", name);
+		       "words, dictionaries, translations)", name);
 }
 
 static int read_document(const loader *ld, copylint_config *config)
@@ -455,6 +474,8 @@ int copylint_config_load(copylint_config **out, const char *path)
 	int error = config->base_dir ? parse_file(config, path, fp) :
 		    cl_error_set(COPYLINT_EIO, "%s: %s", path, strerror(errno));
 	fclose(fp);
+	if (!error)
+		error = cl_config_read_word_lists(config, config->base_dir);
 	if (error < 0) {
 		copylint_config_free(config);
 		return error;
@@ -502,6 +523,7 @@ void copylint_config_free(copylint_config *config)
 	free(config->path);
 	free(config->base_dir);
 	free(config->language);
+	free(config->translations_source);
 	free(config);
 }
 

@@ -44,6 +44,7 @@ struct copylint_config {
 	size_t nwords;
 	cl_lang_value *dictionaries;  /* absolute paths */
 	size_t ndictionaries;
+	char *translations_source;  /* translations: source, a BCP 47 tag; NULL: not set */
 };
 
 /* The settings that apply to one file, after overrides. */
@@ -56,6 +57,9 @@ typedef struct {
 	const cl_lang_value **dictionaries;
 	size_t ndictionaries;
 } cl_resolved;
+
+/* See copylint_config_read_word_lists: the lists in folder dir. */
+int cl_config_read_word_lists(copylint_config *config, const char *dir);
 
 void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out);
 void cl_resolved_dispose(cl_resolved *resolved);

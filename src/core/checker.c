@@ -131,8 +131,10 @@ static bool rule_applies(const cl_rule *rule, const char *lang)
 }
 
 static void run_rules(const copylint_checker *checker, worker *w, const cl_document *doc,
-		      const cl_resolved *settings, const char *lang, cl_findings *findings)
+		      const cl_resolved *settings, const char *lang, bool lang_from_path, cl_findings *findings)
 {
+	const char *source = cl_language_translation_source(checker->config->translations_source, lang,
+							     lang_from_path);
 	char locale[64];
 	cl_language_to_locale(lang, locale, sizeof(locale));
 	for (size_t i = 0; i < cl_rules_count(); i++) {
@@ -153,6 +155,7 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.suggestions = checker->suggestions,
 			.cache_dir = checker->cache_dir,
 			.jobs = checker->jobs,
+			.source_lang = source,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
@@ -163,9 +166,12 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 	}
 }
 
+/* *by_path: the language came from a path convention. */
 static const char *document_language(const copylint_checker *checker, const cl_document *doc,
-				     const cl_resolved *settings, const char *path, char *buf, size_t size)
+				     const cl_resolved *settings, const char *path, char *buf, size_t size,
+				     bool *by_path)
 {
+	*by_path = false;
 	if (checker->language)
 		return checker->language;
 	if (doc->lang)
@@ -173,6 +179,7 @@ static const char *document_language(const copylint_checker *checker, const cl_d
 	if (settings->language != checker->config->language)  /* an override set it */
 		return settings->language;
 	const char *from_path = cl_language_from_path(path, buf, size);
+	*by_path = from_path != NULL;
 	return from_path ? from_path : settings->language;
 }
 
@@ -250,9 +257,11 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 			doc.first_invalid_byte = (unsigned char)data[doc.first_invalid_utf8];
 		cl_parse_document(&doc);
 		cl_config_resolve(checker->config, config_path, &settings);
-		const char *lang = document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang));
+		bool by_path;
+		const char *lang = document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang),
+						     &by_path);
 		mark_foreign_blocks(&doc, &settings, lang);
-		run_rules(checker, w, &doc, &settings, lang, &findings);
+		run_rules(checker, w, &doc, &settings, lang, by_path, &findings);
 		cl_suppress_apply(&doc, &findings);
 		cl_resolved_dispose(&settings);
 		cl_document_dispose(&doc);

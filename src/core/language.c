@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uloc.h>
 
 /* Is s[0..len) a language tag such as "de", "pt-BR", "zh_cn" whose language
@@ -102,4 +103,24 @@ bool copylint_language_valid(const char *tag)
 		at++;
 	}
 	return false;
+}
+
+static size_t primary_length(const char *tag)
+{
+	return strcspn(tag, "-_");
+}
+
+/* Until translations are paired with their sources, the guess is: the
+ * config's translations: source, else English for a file whose language
+ * only its path gave (`pages.fr/`, `content/de/`), as most translated sites
+ * are translated from English. */
+const char *cl_language_translation_source(const char *configured, const char *lang, bool lang_from_path)
+{
+	const char *source = configured ? configured : lang_from_path ? "en" : NULL;
+	if (!source || !lang)
+		return NULL;
+	size_t n = primary_length(source);
+	if (n == primary_length(lang) && !strncasecmp(source, lang, n))
+		return NULL;  /* the source language itself */
+	return source;
 }
