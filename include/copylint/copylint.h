@@ -234,6 +234,11 @@ typedef struct {
 } copylint_checker_options;
 #define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL, true, NULL }
 
+/* The processors this process may use: its CPU affinity, capped by its
+ * cgroup's CPU quota (v2 cpu.max, v1 cpu.cfs_quota_us), rounded up, as
+ * containers and CI jobs set them; at least 1. A good `jobs`. */
+unsigned copylint_processors_available(void);
+
 /* The checker keeps a pointer to config, which must outlive it. It keeps
  * what it loads (break iterators, dictionaries) between calls, so reuse one
  * checker for many checks; use it from one thread at a time (with jobs > 1

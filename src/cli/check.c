@@ -40,7 +40,9 @@ static const char check_usage[] =
 	"  --fail-on LEVEL        exit 1 on findings at or above LEVEL:\n"
 	"                         error, warning (default), info, never\n"
 	"  --rule ID=LEVEL        set a rule to off, info, warning or error (repeatable)\n"
-	"  --jobs N               check files on N threads (default 1)\n"
+	"  --jobs N               check files on N threads (default: the processors\n"
+	"                         this process may use, after CPU affinity and the\n"
+	"                         cgroup's CPU quota)\n"
 	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
@@ -68,7 +70,7 @@ typedef struct {
 	const char *lang;
 	const char *stdin_filename;
 	int fail_on;  /* a severity, or COPYLINT_SEVERITY_OFF for never */
-	unsigned jobs;
+	unsigned jobs;  /* 0: the processors this process may use */
 	bool quiet;
 	bool no_color;
 	bool no_cache;
@@ -632,7 +634,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
 	options.language = opts->lang;
-	options.jobs = opts->jobs;
+	options.jobs = opts->jobs ? opts->jobs : copylint_processors_available();
 	options.suggestions = any_report_shows_suggestions(opts);
 	cache = cache_dir(opts);
 	options.cache_dir = cache;
@@ -665,7 +667,7 @@ cleanup:
 int cli_check(int argc, char **argv)
 {
 	const char *actions = getenv("GITHUB_ACTIONS");
-	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1,
+	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 0,
 			       .git = { .scope = -1 } };
 	copylint_config *config = NULL;
 	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
