@@ -21,7 +21,7 @@ expect() {  # expect WHAT EXPECTED ACTUAL
 prefix="$tmp/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 for f in bin/copylint include/copylint/copylint.h share/copylint/dictionaries/en.txt \
-	share/man/man1/copylint.1 share/man/man5/copylint.yml.5 \
+	share/man/man1/copylint.1.gz share/man/man5/copylint.yml.5.gz \
 	share/bash-completion/completions/copylint share/zsh/vendor-completions/_copylint \
 	share/fish/vendor_completions.d/copylint.fish; do
 	if [ -f "$prefix/$f" ]; then ok; else fail "missing $f"; fi
@@ -37,7 +37,7 @@ expect "symbols exported other than copylint_*" "" \
 	"$(nm -D --defined-only "$libdir/libcopylint.so" | awk '$2 ~ /[TDBR]/ && $3 !~ /^copylint_/ { print $3 }')"
 expect "pc prefix" "prefix=$prefix" "$(grep '^prefix=' "$libdir/pkgconfig/copylint.pc")"
 if command -v man >/dev/null 2>&1; then  # man-db: the pages render without a warning
-	for page in "$prefix/share/man/man1/copylint.1" "$prefix/share/man/man5/copylint.yml.5"; do
+	for page in "$prefix/share/man/man1/copylint.1.gz" "$prefix/share/man/man5/copylint.yml.5.gz"; do
 		expect "man warnings in $page" "" "$(man --warnings -l "$page" 2>&1 >/dev/null)"
 	done
 fi

@@ -20,8 +20,14 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/copylint.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
 
 install(DIRECTORY dictionaries/ DESTINATION ${CMAKE_INSTALL_DATADIR}/copylint/dictionaries)
-install(FILES dist/man/copylint.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES dist/man/copylint.yml.5 DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
+# Man pages compressed, as Debian wants them (man reads both).
+foreach(page copylint.1 copylint.yml.5)
+  string(REGEX REPLACE ".*\\.([0-9])$" "\\1" section ${page})
+  execute_process(COMMAND gzip -9 -n -c ${CMAKE_CURRENT_SOURCE_DIR}/dist/man/${page}
+    OUTPUT_FILE ${CMAKE_CURRENT_BINARY_DIR}/${page}.gz)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS dist/man/${page})
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/${page}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section})
+endforeach()
 install(FILES dist/completions/copylint.bash
   DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME copylint)
 install(FILES dist/completions/_copylint
@@ -32,5 +38,6 @@ install(FILES dist/completions/copylint.fish
 # Debian wants these in every package's doc folder; they do no harm elsewhere.
 execute_process(COMMAND gzip -9 -n -c ${CMAKE_CURRENT_SOURCE_DIR}/dist/debian/changelog
   OUTPUT_FILE ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS dist/debian/changelog)
 install(FILES dist/debian/copyright ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
