@@ -157,11 +157,11 @@ for lang in "$@"; do
 	# checkstyle format shows no suggestions, as hunspell -l shows none
 	# (formats that show them spend at most 0.25 s CPU per thread on them).
 	# shellcheck disable=SC2086
-	bench_one "copylint (1 thread, cold)" "$runs" "$copylint" check --no-cache --lang "$lang" $only_spelling \
+	bench_one "copylint (1 thread, cold)" "$runs" "$copylint" check --jobs 1 --no-cache --lang "$lang" $only_spelling \
 		--format checkstyle --fail-on never "$corpus/$lang"
 	cl1=$(cat "$work/last")
 	# shellcheck disable=SC2086
-	hunspell_share "$copylint" check --no-cache --lang "$lang" $only_spelling --format checkstyle \
+	hunspell_share "$copylint" check --jobs 1 --no-cache --lang "$lang" $only_spelling --format checkstyle \
 		--fail-on never "$corpus/$lang"
 	# shellcheck disable=SC2086
 	bench_one "copylint (--jobs $jobs, cold)" "$runs" "$copylint" check --no-cache --lang "$lang" $only_spelling \
@@ -172,7 +172,7 @@ for lang in "$@"; do
 	"$copylint" check --lang "$lang" $only_spelling --format checkstyle \
 		--fail-on never "$corpus/$lang" >/dev/null 2>&1 || true
 	# shellcheck disable=SC2086
-	bench_one "copylint (1 thread, warm)" "$runs" "$copylint" check --lang "$lang" \
+	bench_one "copylint (1 thread, warm)" "$runs" "$copylint" check --jobs 1 --lang "$lang" \
 		$only_spelling --format checkstyle --fail-on never "$corpus/$lang"
 	clw=$(cat "$work/last")
 	[ "${PEERS:-yes}" = no ] && continue

@@ -165,6 +165,15 @@ const char *copylint_sources_path(const copylint_sources *sources, size_t index)
  * source's place in the working tree; NULL for a buffer. */
 const char *copylint_sources_file(const copylint_sources *sources, size_t index);
 void copylint_sources_free(copylint_sources *sources);
+/* Keeps only shard `shard` (1 to `count`) of the sources, so that `count`
+ * runs that gather the same sources, each keeping its own shard, check
+ * every source exactly once (CI jobs in parallel). The shares are stable
+ * (the same sources give the same shards on any machine), cut by a hash of
+ * the paths and balanced by the files' sizes; files whose paths differ only
+ * in language segments (content/en/a.md, content/de/a.md; pages/a.md,
+ * pages.fr/a.md; a.md, a.de.md) fall in the same shard. */
+#define COPYLINT_SHARD_MAX 1000
+int copylint_sources_keep_shard(copylint_sources *sources, unsigned shard, unsigned count);
 
 /* ---- Sources from git -------------------------------------------------- */
 
@@ -247,6 +256,11 @@ typedef struct {
 } copylint_checker_options;
 #define COPYLINT_CHECKER_OPTIONS_INIT { COPYLINT_CHECKER_OPTIONS_VERSION, NULL, 1, NULL, NULL, true, NULL }
 
+/* The processors this process may use: its CPU affinity, capped by its
+ * cgroup's CPU quota (v2 cpu.max, v1 cpu.cfs_quota_us), rounded up, as
+ * containers and CI jobs set them; at least 1. A good `jobs`. */
+unsigned copylint_processors_available(void);
+
 /* The checker keeps a pointer to config, which must outlive it. It keeps
  * what it loads (break iterators, dictionaries) between calls, so reuse one
  * checker for many checks; use it from one thread at a time (with jobs > 1
@@ -303,13 +317,18 @@ void copylint_results_free(copylint_results *results);
 /* Receives the report's bytes; returns 0, or non-zero to stop writing. */
 typedef int (*copylint_write_cb)(const char *data, size_t len, void *payload);
 
-#define COPYLINT_REPORT_OPTIONS_VERSION 1
+#define COPYLINT_REPORT_OPTIONS_VERSION 2
 typedef struct {
 	unsigned version;
 	bool color;            /* ANSI colours (text format) */
 	bool show_summary;     /* the closing summary line (text format) */
+	/* Since version 2. SARIF's runs[0].automationDetails.id, which tells
+	 * GitHub code scanning apart the uploads of one commit (the part before
+	 * the last slash is the category), e.g. "copylint/shard-2-of-7/" for a
+	 * shard; NULL: none. Kept as a pointer: it must outlive the stream. */
+	const char *automation_id;
 } copylint_report_options;
-#define COPYLINT_REPORT_OPTIONS_INIT { COPYLINT_REPORT_OPTIONS_VERSION, false, true }
+#define COPYLINT_REPORT_OPTIONS_INIT { COPYLINT_REPORT_OPTIONS_VERSION, false, true, NULL }
 
 size_t copylint_report_format_count(void);
 const char *copylint_report_format_name(size_t index);

@@ -1,6 +1,7 @@
 #include "spelling_dict.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -73,26 +74,37 @@ static bool is_file(const char *path)
 
 static char data_dir[PATH_MAX];
 
-/* Installed: <prefix>/bin/copylint and <prefix>/share/copylint/dictionaries.
- * In a build tree: the compile definitions name the install prefix and the
- * source tree. */
+/* <folder of file>/<to_data>/dictionaries into data_dir, when it is a folder. */
+static bool data_dir_near(const char *file, const char *to_data)
+{
+	char candidate[PATH_MAX * 2];
+	const char *slash = strrchr(file, '/');
+	if (!slash)
+		return false;
+	snprintf(candidate, sizeof(candidate), "%.*s/%s/dictionaries", (int)(slash - file), file, to_data);
+	return is_dir(candidate) && realpath(candidate, data_dir);
+}
+
+/* Installed, the data is found relative to the install prefix, wherever
+ * that was moved: from the running program (<prefix>/bin/copylint), or from
+ * the shared library a program embeds (<prefix>/lib/.../libcopylint.so).
+ * In a build tree, the source tree's. */
 static void find_data_dir(void)
 {
-	char exe[PATH_MAX], candidate[PATH_MAX + 64];
+	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		*slash = '\0';
-		snprintf(candidate, sizeof(candidate), "%s/../share/copylint/dictionaries", exe);
-		if (is_dir(candidate) && realpath(candidate, data_dir))
+		if (data_dir_near(exe, COPYLINT_BIN_TO_DATA))
 			return;
 	}
-	const char *const compiled[] = { COPYLINT_DATA_DIR "/dictionaries",
-					 COPYLINT_SOURCE_DATA_DIR "/dictionaries" };
-	for (size_t i = 0; i < 2; i++)
-		if (is_dir(compiled[i]) && realpath(compiled[i], data_dir))
-			return;
+	Dl_info info;
+	if (dladdr((void *)find_data_dir, &info) && info.dli_fname && strstr(info.dli_fname, ".so") &&
+	    data_dir_near(info.dli_fname, COPYLINT_LIB_TO_DATA))
+		return;
+	if (is_dir(COPYLINT_SOURCE_DATA_DIR "/dictionaries") &&
+	    realpath(COPYLINT_SOURCE_DATA_DIR "/dictionaries", data_dir))
+		return;
 	data_dir[0] = '\0';
 }
 

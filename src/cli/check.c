@@ -40,7 +40,11 @@ static const char check_usage[] =
 	"  --fail-on LEVEL        exit 1 on findings at or above LEVEL:\n"
 	"                         error, warning (default), info, never\n"
 	"  --rule ID=LEVEL        set a rule to off, info, warning or error (repeatable)\n"
-	"  --jobs N               check files on N threads (default 1)\n"
+	"  --jobs N               check files on N threads (default: the processors\n"
+	"                         this process may use, after CPU affinity and the\n"
+	"                         cgroup's CPU quota)\n"
+	"  --shard K/N            check only the K-th of N shares of the files, for N\n"
+	"                         parallel CI jobs (GitLab's parallel: N is detected)\n"
 	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
@@ -68,7 +72,7 @@ typedef struct {
 	const char *lang;
 	const char *stdin_filename;
 	int fail_on;  /* a severity, or COPYLINT_SEVERITY_OFF for never */
-	unsigned jobs;
+	unsigned jobs;  /* 0: the processors this process may use */
 	bool quiet;
 	bool no_color;
 	bool no_cache;
@@ -79,12 +83,14 @@ typedef struct {
 	cli_git_request git;
 	char **reports;  /* FORMAT=FILE */
 	size_t nreports;
+	cli_shard shard;
+	char automation_id[64];  /* SARIF's, for a shard */
 } check_options;
 
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
 	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE,
-	OPT_NO_CACHE
+	OPT_NO_CACHE, OPT_SHARD
 };
 
 static const struct option long_options[] = {
@@ -103,6 +109,7 @@ static const struct option long_options[] = {
 	{ "diff", optional_argument, NULL, OPT_DIFF },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "shard", required_argument, NULL, OPT_SHARD },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -206,6 +213,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 	case OPT_QUIET: opts->quiet = true; return 0;
 	case OPT_NO_CACHE: opts->no_cache = true; return 0;
 	case OPT_REPORT: return add_report(opts, arg);
+	case OPT_SHARD: return cli_shard_parse(&opts->shard, arg);
 	case OPT_NO_COLOR: opts->no_color = true; return 0;
 	case OPT_FAIL_ON:
 		if ((opts->fail_on = parse_fail_on(arg)) < 0)
@@ -485,6 +493,7 @@ static void open_outputs(check_run *run)
 	copylint_report_options report = COPYLINT_REPORT_OPTIONS_INIT;
 	report.color = wants_color(opts);
 	report.show_summary = !opts->quiet;
+	report.automation_id = opts->automation_id[0] ? opts->automation_id : NULL;
 	run->outputs = calloc(opts->nreports + 2, sizeof(report_output));
 	if (!run->outputs)
 		abort();
@@ -666,7 +675,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 
 	clock_gettime(CLOCK_MONOTONIC, &progress.started);
 	options.language = opts->lang;
-	options.jobs = opts->jobs;
+	options.jobs = opts->jobs ? opts->jobs : copylint_processors_available();
 	options.suggestions = any_report_shows_suggestions(opts);
 	cache = cache_dir(opts);
 	options.cache_dir = cache;
@@ -676,6 +685,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	}
 	copylint_sources_new(&sources);
 	if (gather_sources(opts, config, sources) < 0 || refuse_outputs_over_inputs(opts, sources) < 0 ||
+	    cli_shard_apply(&opts->shard, sources, opts->quiet) < 0 ||
 	    copylint_checker_new(&checker, config, &options) < 0)
 		goto cleanup;
 	open_outputs(&run);
@@ -699,10 +709,13 @@ cleanup:
 int cli_check(int argc, char **argv)
 {
 	const char *actions = getenv("GITHUB_ACTIONS");
-	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 1,
+	check_options opts = { .format = actions && !strcmp(actions, "true") ? "github" : "text", .fail_on = COPYLINT_SEVERITY_WARNING, .jobs = 0,
 			       .git = { .scope = -1 } };
 	copylint_config *config = NULL;
 	int rc = parse_args(&opts, argc, argv), status = EXIT_TROUBLE;
+	if (!rc && cli_shard_from_env(&opts.shard) < 0)
+		rc = -1;
+	cli_shard_automation_id(&opts.shard, opts.automation_id, sizeof(opts.automation_id));
 	if (rc) {
 		free(opts.rule_settings);
 		free(opts.reports);

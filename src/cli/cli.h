@@ -34,6 +34,24 @@ int cli_git_take_positionals(cli_git_request *git, const char *const *args, size
 int cli_gather_git(copylint_sources *sources, const copylint_config *config,
 		   const cli_git_request *git, bool quiet);
 int cli_rules(int argc, char **argv);
+int cli_merge_reports(int argc, char **argv);
+
+/* --shard K/N, or GitLab's parallel job; count 0: the whole run. */
+typedef struct {
+	unsigned index, count;  /* index from 1 to count */
+	bool from_gitlab;
+} cli_shard;
+
+/* "K/N"; says why not and returns -1 when it is not one. */
+int cli_shard_parse(cli_shard *shard, const char *arg);
+/* Without --shard: GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, when set and more
+ * than one job; -1 (after saying why) when they are not numbers. */
+int cli_shard_from_env(cli_shard *shard);
+/* Keeps the shard's sources and says which shard this is (unless quiet). */
+int cli_shard_apply(const cli_shard *shard, copylint_sources *sources, bool quiet);
+/* The SARIF automationDetails.id of the shard ("copylint/shard-2-of-7/"),
+ * or "" for a whole run. */
+void cli_shard_automation_id(const cli_shard *shard, char *out, size_t size);
 
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

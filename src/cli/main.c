@@ -19,6 +19,8 @@ static const char usage[] =
 	"  check --staged              check what is staged (the pre-commit hook runs this)\n"
 	"  check --diff [BASE]         check what HEAD changed since its merge base with BASE\n"
 	"  hook install [--chain]      install the git pre-commit hook (uninstall: remove it)\n"
+	"  check --shard K/N           check the K-th of N shares of the files (parallel CI)\n"
+	"  merge-reports REPORT...     join the reports of the shards into one\n"
 	"  rules                       list every rule with its severity and summary\n"
 	"  version                     print the version\n"
 	"\n"
@@ -69,6 +71,8 @@ int main(int argc, char **argv)
 		return cli_hook(argc - 1, argv + 1);
 	if (!strcmp(command, "rules"))
 		return cli_rules(argc - 1, argv + 1);
+	if (!strcmp(command, "merge-reports"))
+		return cli_merge_reports(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", command);
 	fputs(usage, stderr);
 	return EXIT_TROUBLE;

@@ -134,7 +134,13 @@ int copylint_report_stream_new(copylint_report_stream **out, const char *format,
 		return cl_error_set(COPYLINT_EINVALID, "a report needs a write callback");
 	copylint_report_stream *stream = cl_calloc(1, sizeof(*stream));
 	stream->format = found;
-	stream->options = options ? *options : defaults;
+	stream->options = defaults;
+	if (options) {  /* a version 1 caller's struct ends before automation_id */
+		stream->options.color = options->color;
+		stream->options.show_summary = options->show_summary;
+		if (options->version >= 2)
+			stream->options.automation_id = options->automation_id;
+	}
 	stream->sink = (cl_sink){ write, payload, 0 };
 	stream->run.sink = &stream->sink;
 	stream->run.options = &stream->options;

@@ -140,7 +140,14 @@ static int sarif_begin(cl_format_run *run)
 {
 	cl_sink_puts(run->sink, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":");
 	put_json(run->sink, driver_json());
-	cl_sink_puts(run->sink, "},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+	cl_sink_puts(run->sink, "},");
+	if (run->options->automation_id) {
+		json_t *details = json_pack("{s:s}", "id", run->options->automation_id);
+		cl_sink_puts(run->sink, "\"automationDetails\":");
+		put_json(run->sink, details);
+		cl_sink_puts(run->sink, ",");
+	}
+	cl_sink_puts(run->sink, "\"columnKind\":\"unicodeCodePoints\",\"results\":[");
 	return 0;
 }
 

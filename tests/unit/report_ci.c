@@ -192,6 +192,37 @@ Test(report_ci, github_bad_diff_input_stops_with_2, .timeout = 120)
 	dispose(&run);
 }
 
+Test(report_ci, github_shard_input_is_passed_on, .timeout = 120)
+{
+	ci_run run = repository();
+	run_plugin(&run, "github", "GITHUB_ACTIONS=true GITHUB_EVENT_NAME=push", "shard=2/3", true);
+	char *args = read_in(run.tmp, "args");
+	cr_expect_str_eq(args, "check\n--format\ngithub\n--fail-on\nwarning\n--shard\n2/3\n--\n.\n");
+	free(args);
+	dispose(&run);
+}
+
+/* The spelling answers go to RUNNER_TEMP/copylint-cache, which the action
+ * keeps between runs with actions/cache; cache=false keeps nothing. */
+Test(report_ci, github_spelling_cache_is_kept_in_runner_temp, .timeout = 120)
+{
+	ci_run run = repository();
+	run_plugin(&run, "github", "GITHUB_ACTIONS=true GITHUB_EVENT_NAME=push", "", false);
+	cr_expect_eq(run.status, 1, "%s", run.err);
+	char *cmd;
+	asprintf(&cmd, "ls '%s/copylint-cache' | grep -q .", run.tmp);
+	cr_expect_eq(system(cmd), 0, "no spelling cache in RUNNER_TEMP");
+	free(cmd);
+	dispose(&run);
+	run = repository();
+	run_plugin(&run, "github", "GITHUB_ACTIONS=true GITHUB_EVENT_NAME=push", "cache=false", false);
+	cr_expect_eq(run.status, 1, "%s", run.err);
+	asprintf(&cmd, "test -e '%s/copylint-cache'", run.tmp);
+	cr_expect_neq(system(cmd), 0, "a spelling cache with cache=false");
+	free(cmd);
+	dispose(&run);
+}
+
 static void expect_gitlab_reports(const ci_run *run)
 {
 	char *text = read_in(run->dir, "gl-code-quality-report.json");
