@@ -40,13 +40,15 @@ void cli_error(const char *fmt, ...)
 /* A closed standard stream gets /dev/null opened read-only in its place:
  * no file the run opens can take its number (a report streamed to
  * standard output would land in it), and writes to it still fail. A
- * reader gone from a pipe is a write error to say, not a silent death. */
+ * reader gone from a pipe, or a file past `ulimit -f`, is a write error to
+ * say, not a silent death. */
 static void guard_standard_streams(void)
 {
 	for (int fd = 0; fd <= 2; fd++)
 		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDONLY) != fd)
 			_exit(EXIT_TROUBLE);
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);  /* past the file-size limit: EFBIG, said like a full disk */
 }
 
 int main(int argc, char **argv)

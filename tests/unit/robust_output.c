@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -51,6 +52,9 @@ static run_result run(const char *const *argv)
 	return run_copylint(dir, argv, NULL, NULL);
 }
 
+/* The largest file the next spawn may write (ulimit -f), or 0 for none. */
+static rlim_t file_size_limit;
+
 /* Starts the binary in dir with stdout_fd as its standard output and
  * standard error in the file `err`; returns its pid. */
 static pid_t spawn(const char *const *argv, int stdout_fd)
@@ -67,6 +71,9 @@ static pid_t spawn(const char *const *argv, int stdout_fd)
 	if (pid == 0) {
 		int efd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		if (efd < 0 || chdir(dir) != 0)
+			_exit(127);
+		struct rlimit limit = { file_size_limit, file_size_limit };
+		if (file_size_limit && setrlimit(RLIMIT_FSIZE, &limit) != 0)
 			_exit(127);
 		dup2(efd, 2);
 		if (stdout_fd >= 0)
@@ -218,6 +225,38 @@ Test(output_paths, an_output_that_is_a_checked_file_is_refused_before_writing)
 	free(hard);
 }
 
+static bool has_temporary(void)
+{
+	DIR *d = opendir(dir);
+	bool found = false;
+	for (struct dirent *e; d && (e = readdir(d));)
+		found |= strstr(e->d_name, "report.json.tmp.") != NULL;
+	closedir(d);
+	return found;
+}
+
+/* A file system that fills up while the report is written: the file-size
+ * limit makes write(2) fail with EFBIG as a full disk fails with ENOSPC. */
+Test(output_paths, a_report_that_cannot_be_written_whole_leaves_the_old_file_and_says_why)
+{
+	put("a.md", "It is is here. It is is there. It is is everywhere.\n");
+	put("report.json", "previous");
+	file_size_limit = 64;
+	int status = wait_status(spawn((const char *[]){ "check", "--format", "json", "-o", "report.json", "a.md", NULL },
+				       open("/dev/null", O_WRONLY)));
+	file_size_limit = 0;
+	char *err = stderr_text();
+	cr_assert_eq(status, 2, "%s", err);
+	cr_assert(strstr(err, "copylint: cannot write report.json: File too large"), "%s", err);
+	free(err);
+	char *path = in_dir("report.json");
+	char *text = read_file(path, NULL);
+	cr_assert_str_eq(text, "previous", "the old report was replaced by a part of the new");
+	free(text);
+	free(path);
+	cr_assert_not(has_temporary(), "report.json.tmp.* was left behind");
+}
+
 static const char *const formats[] = {
 	"text", "json", "github", "gitlab", "sarif", "checkstyle", "junit", "rdjsonl",
 };
@@ -263,16 +302,6 @@ Test(output_paths, a_pipe_nobody_reads_exits_2_with_the_reason)
 	cr_assert_eq(status, 2, "killed by SIGPIPE without a word: %d %s", status, err);
 	cr_assert(strstr(err, "cannot write the report to standard output: Broken pipe"), "%s", err);
 	free(err);
-}
-
-static bool has_temporary(void)
-{
-	DIR *d = opendir(dir);
-	bool found = false;
-	for (struct dirent *e; d && (e = readdir(d));)
-		found |= strstr(e->d_name, "report.json.tmp.") != NULL;
-	closedir(d);
-	return found;
 }
 
 Test(output_paths, a_run_ended_by_a_signal_removes_its_temporary_file)
