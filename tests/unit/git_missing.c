@@ -228,3 +228,24 @@ Test(git_missing, the_cli_checks_the_rest_and_exits_2)
 	run_result_free(&res);
 	fx_free(&r);
 }
+
+/* A folder walk in such a clone still honours .gitignore. */
+Test(git_missing, a_walk_in_a_partial_clone_ignores_what_git_ignores)
+{
+	fx_repo r = fx_init();
+	set_config(&r, "core.repositoryformatversion", "1");
+	set_config(&r, "extensions.partialClone", "origin");
+	fx_write(&r, ".gitignore", "ignored.md\n");
+	fx_write(&r, "ignored.md", "Built built output.\n");
+	fx_write(&r, "kept.md", "Written written here.\n");
+	const char *const argv[] = { "check", "--format", "json", ".", NULL };
+	const char *const env[] = {
+		"LSAN_OPTIONS=fast_unwind_on_malloc=0:suppressions=" COPYLINT_TEST_DIR "/lsan-libgit2.supp", NULL
+	};
+	run_result res = run_copylint(r.dir, argv, NULL, env);
+	cr_assert_eq(res.status, 1, "%s", res.err);
+	cr_assert(strstr(res.out, "kept.md"), "%s", res.out);
+	cr_assert_null(strstr(res.out, "ignored.md"), "%s", res.out);
+	run_result_free(&res);
+	fx_free(&r);
+}
