@@ -54,6 +54,9 @@ static bool only_white_space(const char *s, size_t start, size_t end)
 static bool same_word(const char *text, word_span a, word_span b, cl_buf *ka, cl_buf *kb)
 {
 	size_t la = a.end - a.start, lb = b.end - b.start;
+	/* "A a B" (Czech: A and B): single letters must match in case. */
+	if (la == 1 && lb == 1)
+		return text[a.start] == text[b.start];
 	if (la == lb && !strncasecmp(text + a.start, text + b.start, la))
 		return true;
 	if (cl_utf8_is_ascii(text + a.start, la) && cl_utf8_is_ascii(text + b.start, lb))
@@ -166,6 +169,22 @@ static bool is_quoted_term(const cl_block *block, word_span prev, word_span word
 	return opens_quote(cp_at(text, block->len, start, &size)) && closes_quote(cp_at(text, block->len, end, &size));
 }
 
+/* A Markdown hard line break (two spaces or a backslash before the line
+ * end) between the words: a definition's term and its text, an address,
+ * lines set apart on purpose. */
+static bool hard_break_between(const cl_document *doc, const cl_block *block, word_span prev, word_span word)
+{
+	size_t from = cl_block_source_end(block, prev.end), to = cl_block_source_start(block, word.start);
+	const char *nl = from < to && to <= doc->len ? memchr(doc->data + from, '\n', to - from) : NULL;
+	if (!nl)
+		return false;
+	size_t at = (size_t)(nl - doc->data);
+	if (at > from && doc->data[at - 1] == '\r')
+		at--;
+	return (at > from && doc->data[at - 1] == '\\') ||
+	       (at >= from + 2 && doc->data[at - 1] == ' ' && doc->data[at - 2] == ' ');
+}
+
 static void report(cl_check_ctx *ctx, const cl_block *block, word_span prev, word_span word)
 {
 	char *shown = cl_utf8_sanitize(block->text + word.start, word.end - word.start);
@@ -177,7 +196,7 @@ static void report(cl_check_ctx *ctx, const cl_block *block, word_span prev, wor
 	free(shown);
 }
 
-static int check_block(cl_check_ctx *ctx, const cl_block *block, cl_buf *ka, cl_buf *kb)
+static int check_block(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block, cl_buf *ka, cl_buf *kb)
 {
 	cl_breaks it;
 	size_t start, end;
@@ -197,7 +216,7 @@ static int check_block(cl_check_ctx *ctx, const cl_block *block, cl_buf *ka, cl_
 		    !is_exception(ctx, ka->size ? ka->ptr : block->text + word.start,
 				  ka->size ? ka->size : word.end - word.start, kb) &&
 		    !is_tautonym(block->text, prev, word) && !starts_compound(block, word) &&
-		    !is_quoted_term(block, prev, word))
+		    !is_quoted_term(block, prev, word) && !hard_break_between(doc, block, prev, word))
 			report(ctx, block, prev, word);
 		cl_buf_clear(ka);
 		prev = word;
@@ -212,7 +231,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	cl_buf ka = CL_BUF_INIT, kb = CL_BUF_INIT;
 	int error = 0;
 	for (size_t b = 0; b < doc->nblocks && !error; b++)
-		error = check_block(ctx, &doc->blocks[b], &ka, &kb);
+		error = check_block(ctx, doc, &doc->blocks[b], &ka, &kb);
 	cl_buf_dispose(&ka);
 	cl_buf_dispose(&kb);
 	return error;

@@ -86,6 +86,11 @@ static void locale_pairs(const char *locale, const char *lang, pair_set *set)
 	ulocdata_close(data);
 	if (!strcmp(lang, "de"))
 		add_pair(set, 0xBB, 0xAB);  /* »…«, the German book style */
+	/* English quotes “…” ‘…’ are balanced wherever they are used (“model” in
+	 * a Czech text is a matter of style, not of balance); where “ also
+	 * closes („…“), context decides. */
+	add_pair(set, 0x201C, 0x201D);
+	add_pair(set, 0x2018, 0x2019);
 }
 
 static const pair *find_pair(const pair_set *set, uint32_t cp, bool opening)
@@ -107,8 +112,19 @@ static bool is_marker_or_emoticon(const char *text, size_t at)
 	return at > 0 && (text[at - 1] == ':' || text[at - 1] == ';' || (text[at - 1] == '-' && at > 1 && text[at - 2] == ':'));
 }
 
+/* A mark standing alone between spaces names itself: "the operator { is
+ * not supported", "\\[ accepts --help". Unmatched, it is not reported. */
+static bool is_lone(const cl_block *block, size_t at, size_t size)
+{
+	return (at == 0 || block->text[at - 1] == ' ') &&
+	       (at + size >= block->len || strchr(" ,.;:", block->text[at + size]));
+}
+
 static void report(cl_check_ctx *ctx, const cl_block *block, size_t at, uint32_t cp, bool unclosed)
 {
+	char mark[8] = { 0 };
+	if (is_lone(block, at, cl_utf8_encode(cp, mark)))
+		return;
 	char shown[8] = { 0 };
 	size_t size = cl_utf8_encode(cp, shown);
 	typo_report(ctx, block, at, at + size, unclosed ?

@@ -32,7 +32,9 @@ static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_b
 	 * signature, template and address layout, numbers aligned in columns. */
 	const char *text = block->text;
 	bool padded_digit = end < block->len && text[end] >= '0' && text[end] <= '9';  /* MA  02110, Wed,  8 */
-	if (before == '>' || padded_digit || typo_is_digit(before))
+	/* `|  |`: columns of a table drawn in text; `[3]  Text`: a footnote's label. */
+	bool layout = before == '|' || (end < block->len && text[end] == '|') || (before == ']' && text[0] == '[');
+	if (before == '>' || padded_digit || typo_is_digit(before) || layout)
 		return;
 	/* The spaces must stand side by side on one source line (not around a soft break). */
 	if (at == 0 || end >= block->len || sentence_end(before) || src_end - src_start != end - at ||

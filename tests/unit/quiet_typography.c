@@ -72,6 +72,15 @@ Test(quiet_typography, doubled_spaces_stay_warnings_beside_hard_breaks)
 	RUN("whitespace", cases);
 }
 
+Test(quiet_typography, layout_spaces_in_text_tables_and_footnotes)
+{
+	static const quiet_case cases[] = {
+		{ "en", "a.md", "|  |  | a |\n\n[3]  With current kernels it works.\n", 0, { { 0 } } },
+		{ "en", "a.md", "[3]  With current  kernels.\n", 1, { { 1, 18 } } },
+	};
+	RUN("whitespace", cases);
+}
+
 Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error)
 {
 	char *dir = make_temp_dir(), *path;
@@ -131,12 +140,26 @@ Test(quiet_typography, hugo_shortcodes_and_symbol_headings)
 
 Test(quiet_typography, quotes_of_a_passage_in_another_language)
 {
-	/* German closes with “; an English paragraph on a German page opens with it. */
 	static const quiet_case cases[] = {
+		/* English quotes balance in any language: “model” in a Czech text,
+		 * an English passage on a German page. */
 		{ "de", "a.md", "**Beispiel**: take a look at the “What it is” section of the service mesh definition. "
 				"It links back to the microservices, service, reliability, and observability definitions.\n",
 		  0, { { 0 } } },
-		{ "de", "a.md", "Er sagte “Hallo” und ging.\n", 1, { { 1, 10 } } },
+		{ "cs", "a.md", "Každý balíček může být označen “instalovat” nebo „odebrat“.\n", 0, { { 0 } } },
+		/* A French passage on a German page takes French « ». */
+		{ "de", "a.md", "Il a dit « oui » et il est parti avec les enfants, mais la maison est restée dans le "
+				"village.\n", 0, { { 0 } } },
+		{ "de", "a.md", "Er sagte Hallo“ und ging.\n", 1, { { 1, 15 } } },
+	};
+	RUN("unbalanced-pair", cases);
+}
+
+Test(quiet_typography, lone_marks_name_themselves)
+{
+	static const quiet_case cases[] = {
+		{ "en", "a.md", "The repetition operator **{** is not supported; \\[ accepts --help.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Tutorials ( _HOWTO_ ) and more (here.\n", 1, { { 1, 32 } } },
 	};
 	RUN("unbalanced-pair", cases);
 }
@@ -226,6 +249,18 @@ Test(quiet_typography, word_then_compound_and_quoted_terms)
 		{ "fr", "a.md", "Découvrir les \"inconnues inconnues\" et les « inconnues inconnues ».\n", 0, { { 0 } } },
 		{ "fr", "a.md", "Découvrir les inconnues inconnues du système.\n", 1, { { 1, 25 } } },
 		{ "pt-BR", "a.md", "Até segunda segunda.\n", 1, { { 1, 13 } } },
+	};
+	RUN("repeated-word", cases);
+}
+
+Test(quiet_typography, single_letters_and_hard_breaks)
+{
+	static const quiet_case cases[] = {
+		/* Czech "A a B" is "A and B". */
+		{ "cs", "a.md", "Vrátí True, pokud jsou hodnoty A a B stejné.\n", 0, { { 0 } } },
+		/* A definition's term, a hard break, its text. */
+		{ "cs", "a.md", "**-k** SOUBOR  \nSOUBOR existuje.\n\nintr CHAR\\\nCHAR pro signál.\n", 0, { { 0 } } },
+		{ "cs", "a.md", "Je to v v pořádku a we went to the\nthe shop.\n", 2, { { 1, 9 }, { 2, 1 } } },
 	};
 	RUN("repeated-word", cases);
 }
