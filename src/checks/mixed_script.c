@@ -5,8 +5,9 @@
  * the characters of the minority script are named. A mix is reported when
  * Cyrillic takes part or a minority character is confusable with Latin,
  * so Greek letters in formulas (`Δx`) stay quiet. Parts of a word joined
- * by an apostrophe are words of their own: Russian puts a case ending on
- * a Latin name that way (`GitHub'а`, `PR'ов`). */
+ * by an apostrophe, a dot or an underscore are words of their own: Russian
+ * puts a case ending on a Latin name that way (`GitHub'а`, `PR'ов`), and
+ * names join parts (`МНИМ.SECH`, `Данные_Y`). */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uscript.h>
@@ -156,18 +157,20 @@ static void check_word(cl_check_ctx *ctx, const cl_block *block, size_t start, s
 	cl_buf_dispose(&r.fixed);
 }
 
-static bool is_apostrophe(const char *s, size_t len, size_t at, size_t *size)
+/* An apostrophe, or the dot or underscore of a name (`МНИМ.SECH`,
+ * LibreOffice's Russian IMSECH; `Данные_Y`). */
+static bool is_joint(const char *s, size_t len, size_t at, size_t *size)
 {
 	uint32_t cp = typo_cp_at(s, len, at, size);
-	return cp == '\'' || cp == 0x2019;
+	return cp == '\'' || cp == 0x2019 || cp == '.' || cp == '_';
 }
 
-/* Each part of a word between apostrophes, checked alone. */
+/* Each part of a word between apostrophes, dots and underscores, checked alone. */
 static void check_parts(cl_check_ctx *ctx, const cl_block *block, size_t start, size_t end)
 {
 	size_t part = start;
 	for (size_t at = start, size; at < end; at += size ? size : 1) {
-		if (is_apostrophe(block->text, end, at, &size)) {
+		if (is_joint(block->text, end, at, &size)) {
 			if (at > part)
 				check_word(ctx, block, part, at);
 			part = at + size;

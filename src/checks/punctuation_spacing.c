@@ -90,8 +90,25 @@ static bool is_emoticon(uint32_t punct, uint32_t next)
 	return (punct == ':' || punct == ';') && next && strchr(")(DPpO-/|3*", (int)next);
 }
 
+/* Does the code span holding block text at name a word (`name`, not an
+ * operator such as `&&`, whose listing `&&` , `||` spaces on purpose)? */
+static bool is_code_word(const cl_block *block, size_t at)
+{
+	for (size_t i = 0; i < block->nspans; i++) {
+		const cl_span *span = &block->spans[i];
+		if (span->kind != CL_SPAN_CODE || at < span->start || at >= span->end)
+			continue;
+		for (size_t j = span->start, n; j < span->end; j += n ? n : 1)
+			if (typo_is_letter(typo_cp_at(block->text, span->end, j, &n)))
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* `Feat .:`, `word ,`, `( text )`, `` `name` , ``: spaces before
- * punctuation that closes. An inline code span counts as a word. */
+ * punctuation that closes. An inline code span counts as a word before
+ * , . ; ! ? (a signature's `( `type` )` spaces its brackets on purpose). */
 static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_rules *rules, size_t at,
 			 uint32_t punct, uint32_t next)
 {
@@ -100,7 +117,7 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	while (s > 0 && text[s - 1] == ' ')
 		s--;
 	uint32_t before = typo_cp_before(text, s, &prev_at);
-	bool after_code = s > 0 && typo_span_at(block, prev_at) == CL_SPAN_CODE;
+	bool after_code = s > 0 && is_code_word(block, prev_at) && punct < 0x80 && strchr(",.;!?", (int)punct);
 	if (s == at || s == 0 || !(ends_word(before) || after_code) ||
 	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
 		return;

@@ -119,6 +119,20 @@ static bool is_hyphen(uint32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* "--table-name name", "--pid pid": the first word ends a hyphenated
+ * compound or an option, the second names its argument. */
+static bool ends_compound(const cl_block *block, word_span prev)
+{
+	return prev.start > 0 && block->text[prev.start - 1] == '-';
+}
+
+/* Is the word set in emphasis in the source (`_address_`, `*name*`)? */
+static bool emphasised(const cl_document *doc, const cl_block *block, word_span w)
+{
+	size_t start = cl_block_source_start(block, w.start), end = cl_block_source_end(block, w.end);
+	return start > 0 && end < doc->len && strchr("*_", doc->data[start - 1]) && doc->data[end] == doc->data[start - 1];
+}
+
 /* "segunda segunda-feira": the second word starts a hyphenated compound. */
 static bool starts_compound(const cl_block *block, word_span word)
 {
@@ -216,7 +230,9 @@ static int check_block(cl_check_ctx *ctx, const cl_document *doc, const cl_block
 		    !is_exception(ctx, ka->size ? ka->ptr : block->text + word.start,
 				  ka->size ? ka->size : word.end - word.start, kb) &&
 		    !is_tautonym(block->text, prev, word) && !starts_compound(block, word) &&
-		    !is_quoted_term(block, prev, word) && !hard_break_between(doc, block, prev, word))
+		    !ends_compound(block, prev) && !is_quoted_term(block, prev, word) &&
+		    !hard_break_between(doc, block, prev, word) &&
+		    emphasised(doc, block, prev) == emphasised(doc, block, word))
 			report(ctx, block, prev, word);
 		cl_buf_clear(ka);
 		prev = word;

@@ -112,12 +112,13 @@ static bool is_marker_or_emoticon(const char *text, size_t at)
 	return at > 0 && (text[at - 1] == ':' || text[at - 1] == ';' || (text[at - 1] == '-' && at > 1 && text[at - 2] == ':'));
 }
 
-/* A mark standing alone between spaces names itself: "the operator { is
- * not supported", "\\[ accepts --help". Unmatched, it is not reported. */
+/* A mark standing alone names itself: "the operator { is not supported",
+ * "\\[ accepts --help", "the double quote (")". Unmatched, it is not
+ * reported. */
 static bool is_lone(const cl_block *block, size_t at, size_t size)
 {
-	return (at == 0 || block->text[at - 1] == ' ') &&
-	       (at + size >= block->len || strchr(" ,.;:", block->text[at + size]));
+	return (at == 0 || strchr(" ([", block->text[at - 1])) &&
+	       (at + size >= block->len || strchr(" ,.;:)]", block->text[at + size]));
 }
 
 static void report(cl_check_ctx *ctx, const cl_block *block, size_t at, uint32_t cp, bool unclosed)

@@ -160,6 +160,7 @@ Test(quiet_typography, lone_marks_name_themselves)
 	static const quiet_case cases[] = {
 		{ "en", "a.md", "The repetition operator **{** is not supported; \\[ accepts --help.\n", 0, { { 0 } } },
 		{ "en", "a.md", "Tutorials ( _HOWTO_ ) and more (here.\n", 1, { { 1, 32 } } },
+		{ "en", "a.md", "The string delimiter is the double quote (\").\n", 0, { { 0 } } },
 	};
 	RUN("unbalanced-pair", cases);
 }
@@ -191,6 +192,8 @@ Test(quiet_typography, space_before_punctuation_after_code)
 	static const quiet_case cases[] = {
 		{ "en", "a.md", "With `import` and `export` . Also `name` , possible.\n", 2, { { 1, 27 }, { 1, 41 } } },
 		{ "en", "a.md", "With `import` and `export`. See <https://x.org/a> .\n", 0, { { 0 } } },
+		/* Operators listed on purpose, a signature's spaced brackets. */
+		{ "en", "a.md", "Control operators: `&&` , `||` , `;` and `cotd` ( `double precision` ) here.\n", 0, { { 0 } } },
 	};
 	RUN("punctuation-spacing", cases);
 }
@@ -219,6 +222,8 @@ Test(quiet_typography, case_endings_after_an_apostrophe)
 		/* A lookalike inside one part is still one. */
 		{ "en", "a.md", "I d\u043En't know.\n", 1, { { 1, 3 } } },
 		{ "ru", "a.md", "Откройте PR'ы на GitHubе.\n", 1, { { 1, 18 } } },
+		/* Names join parts with dots and underscores (LibreOffice's Russian IMSECH). */
+		{ "ru", "a.md", "Функции МНИМ.SECH, F.РАСП и массив Данные_Y.\n", 0, { { 0 } } },
 	};
 	RUN("mixed-script", cases);
 }
@@ -261,6 +266,9 @@ Test(quiet_typography, single_letters_and_hard_breaks)
 		/* A definition's term, a hard break, its text. */
 		{ "cs", "a.md", "**-k** SOUBOR  \nSOUBOR existuje.\n\nintr CHAR\\\nCHAR pro signál.\n", 0, { { 0 } } },
 		{ "cs", "a.md", "Je to v v pořádku a we went to the\nthe shop.\n", 2, { { 1, 9 }, { 2, 1 } } },
+		/* An option and its argument; a word and the parameter it names. */
+		{ "en", "a.md", "**-n, --table-name** *name* and memory address _address_.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Call it to to create _the_ _the_ table.\n", 2, { { 1, 12 }, { 1, 29 } } },
 	};
 	RUN("repeated-word", cases);
 }
