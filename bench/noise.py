@@ -21,7 +21,8 @@ DocBook, Mallard, man pages and LibreOffice's help from HTML to Markdown
 (html2text, pandoc), not defects of the copy (ARTEFACTS below, each with a
 test on the finding's source line):
   - emphasis spaced off: html2text writes `<em>apt</em>,` as `_apt_ ,` and
-    `**apt** ,`, so punctuation-spacing sees a space before the comma;
+    `**apt** ,`, and `l'<b>x</b>` as `l' **x**`, so punctuation-spacing
+    sees a space before the comma or after the elided article;
   - lost link text: `[](mailto:team@x.org) .`, the text of the link
     dropped by the converter;
   - empty cross-references in GNOME help: Mallard's `<link xref="..."/>`
@@ -72,6 +73,8 @@ def source_line(root, finding, cache={}):
 def emphasis_spaced_off(line, col, finding):
     """`_apt_ ,` / `**apt** ,`: the space sits between an emphasis mark and the punctuation."""
     before = line[:col - 1].rstrip(" ")
+    if finding["message"].startswith("space after the elided"):
+        return line[col - 1:].split(" ", 1)[-1].lstrip(" ").startswith(("_", "*"))
     return finding["message"].startswith("space before") and before.endswith(("_", "*"))
 
 
