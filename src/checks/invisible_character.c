@@ -4,7 +4,9 @@
  * start, C0/C1 controls, U+FFFD (a character already lost), SentencePiece's
  * unknown-token mark ⁇, and the bidirectional controls of "Trojan Source"
  * attacks. Those last are looked for in the whole file, code included, as
- * that is where they do harm; the others only in prose. */
+ * that is where they do harm; the others only in prose. A format character
+ * written as an HTML entity (`&shy;`, `&#8203;`) is visible in the source
+ * and there on purpose. A run of the same character is one finding. */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -69,19 +71,50 @@ static char *describe(uint32_t cp)
 	return cl_sprintf("invisible character %s", name);
 }
 
-static void check_block(cl_check_ctx *ctx, const cl_block *block)
+/* Soft hyphen, zero-width space and joiners written as an entity, as
+ * typesetters do on purpose (`Silben&shy;trennung`). */
+static bool written_as_entity(const cl_document *doc, uint32_t cp, size_t file_at)
+{
+	return (cp == 0x00AD || cp == 0x200B || cp == 0x200C || cp == 0x200D) && file_at < doc->len &&
+	       doc->data[file_at] == '&';
+}
+
+/* How many bytes the same code point cp repeats for right after at. */
+static size_t run_length(const cl_block *block, size_t at, uint32_t cp, size_t size)
+{
+	size_t end = at + size, next;
+	while (end < block->len && typo_cp_at(block->text, block->len, end, &next) == cp && next == size)
+		end += size;
+	return end - at;
+}
+
+static void report(cl_check_ctx *ctx, const cl_block *block, size_t at, size_t run, size_t size, uint32_t cp,
+		   verdict v)
+{
+	char *message = describe(cp);
+	if (run > size) {
+		char *longer = cl_sprintf("%s, %zu in a row", message, run / size);
+		free(message);
+		message = longer;
+	}
+	cl_finding *f = typo_report(ctx, block, at, at + run, message);
+	if (v == REPORT)
+		typo_fix(f, block, at, at + run, "");
+}
+
+static void check_block(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block)
 {
 	for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
 		uint32_t cp;
 		bool valid;
 		size = cl_utf8_decode(block->text + at, block->len - at, &cp, &valid);
-		verdict v = valid && !is_bidi_control(cp) ?
-			    judge(block->text, block->len, at, size, cp, cl_block_source_start(block, at)) : KEEP;
-		if (v == KEEP || !typo_is_prose(block, at, at + size))
+		size_t file_at = cl_block_source_start(block, at);
+		verdict v = valid && !is_bidi_control(cp) ? judge(block->text, block->len, at, size, cp, file_at) : KEEP;
+		if (v == KEEP || !typo_is_prose(block, at, at + size) || written_as_entity(doc, cp, file_at))
 			continue;
-		cl_finding *f = typo_report(ctx, block, at, at + size, describe(cp));
-		if (v == REPORT)
-			typo_fix(f, block, at, at + size, "");
+		size_t run = run_length(block, at, cp, size);
+		report(ctx, block, at, run, size, cp, v);
+		size = run;
 	}
 }
 
@@ -102,7 +135,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
 	check_bidi(ctx, doc);
 	for (size_t b = 0; b < doc->nblocks; b++)
-		check_block(ctx, &doc->blocks[b]);
+		check_block(ctx, doc, &doc->blocks[b]);
 	return 0;
 }
 
@@ -115,7 +148,9 @@ const cl_rule cl_rule_invisible_character = {
 			       "after the start of the file, C0 and C1 control characters, the "
 			       "replacement character U+FFFD, SentencePiece's ⁇ and the bidirectional "
 			       "controls used in Trojan Source attacks (reported anywhere in the file, "
-			       "code included). Each is named; the fix deletes it where nothing was lost.",
+			       "code included). Each is named, a run of one character reported once; "
+			       "the fix deletes it where nothing was lost. A soft hyphen, zero-width "
+			       "space or joiner written as an HTML entity (`&shy;`) is on purpose.",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 	},
 	.check = check,

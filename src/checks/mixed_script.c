@@ -4,7 +4,10 @@
  * kana with kanji, Korean Hangul with Hanja, Latin with any of those);
  * the characters of the minority script are named. A mix is reported when
  * Cyrillic takes part or a minority character is confusable with Latin,
- * so Greek letters in formulas (`Δx`) stay quiet. */
+ * so Greek letters in formulas (`Δx`) stay quiet. Parts of a word joined
+ * by an apostrophe, a dot or an underscore are words of their own: Russian
+ * puts a case ending on a Latin name that way (`GitHub'а`, `PR'ов`), and
+ * names join parts (`МНИМ.SECH`, `Данные_Y`). */
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uscript.h>
@@ -110,7 +113,9 @@ static void describe_minority(USpoofChecker *checker, const char *word, size_t l
 		}
 		char name[160], utf8[5] = { 0 };
 		cl_buf_printf(&r->names, "%s%s", r->names.size ? ", " : "", typo_char_name(cp, name, sizeof(name)));
-		r->confusable = r->confusable || look;
+		/* A Latin letter in a word of another script is looked up in the
+		 * wrong direction: its skeleton (I → l) is Latin too. */
+		r->confusable = r->confusable || (look && s != USCRIPT_LATIN);
 		fixable = fixable && look;
 		cl_utf8_encode(look, utf8);
 		cl_buf_puts(&r->fixed, utf8);
@@ -152,6 +157,29 @@ static void check_word(cl_check_ctx *ctx, const cl_block *block, size_t start, s
 	cl_buf_dispose(&r.fixed);
 }
 
+/* An apostrophe, or the dot or underscore of a name (`МНИМ.SECH`,
+ * LibreOffice's Russian IMSECH; `Данные_Y`). */
+static bool is_joint(const char *s, size_t len, size_t at, size_t *size)
+{
+	uint32_t cp = typo_cp_at(s, len, at, size);
+	return cp == '\'' || cp == 0x2019 || cp == '.' || cp == '_';
+}
+
+/* Each part of a word between apostrophes, dots and underscores, checked alone. */
+static void check_parts(cl_check_ctx *ctx, const cl_block *block, size_t start, size_t end)
+{
+	size_t part = start;
+	for (size_t at = start, size; at < end; at += size ? size : 1) {
+		if (is_joint(block->text, end, at, &size)) {
+			if (at > part)
+				check_word(ctx, block, part, at);
+			part = at + size;
+		}
+	}
+	if (end > part)
+		check_word(ctx, block, part, end);
+}
+
 static int check_block(cl_check_ctx *ctx, const cl_block *block)
 {
 	cl_breaks it;
@@ -162,7 +190,7 @@ static int check_block(cl_check_ctx *ctx, const cl_block *block)
 		return error;
 	while (cl_breaks_next(&it, &start, &end, &kind))
 		if (kind == CL_WORD_LETTER || kind == CL_WORD_KANA || kind == CL_WORD_IDEO)
-			check_word(ctx, block, start, end);
+			check_parts(ctx, block, start, end);
 	cl_breaks_close(&it);
 	return 0;
 }
@@ -185,7 +213,8 @@ const cl_rule cl_rule_mixed_script = {
 			       "“а”, Cyrillic “ВБC” with a Latin “C”, or “группаFS”; the characters of "
 			       "the minority script are named. Mixes that writing systems use on purpose "
 			       "(Japanese kana with kanji, Korean with Hanja) pass, as do Greek letters "
-			       "that look like no Latin letter (Δx). When every odd letter in a Latin "
+			       "that look like no Latin letter (Δx); so does a Latin name with a "
+			       "case ending after an apostrophe (Russian `GitHub'а`). When every odd letter in a Latin "
 			       "word has a Latin lookalike, the fix puts the Latin letters back.",
 		.default_severity = COPYLINT_SEVERITY_ERROR,
 	},

@@ -5,6 +5,7 @@
  * », after «. French and Italian: no space after an elided article
  * (`l' opérateur`). Decimals, times, versions, file names, URLs,
  * abbreviations, ellipses, emoticons and code are left alone. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,7 @@
 
 #include "../text/utf8.h"
 #include "../util/alloc.h"
+#include "langid.h"
 #include "typo_common.h"
 
 static const char *const french_spacing_choices[] = { "either", "strict", NULL };
@@ -88,7 +90,25 @@ static bool is_emoticon(uint32_t punct, uint32_t next)
 	return (punct == ':' || punct == ';') && next && strchr(")(DPpO-/|3*", (int)next);
 }
 
-/* `Feat .:`, `word ,`, `( text )`: spaces before punctuation that closes. */
+/* Does the code span holding block text at name a word (`name`, not an
+ * operator such as `&&`, whose listing `&&` , `||` spaces on purpose)? */
+static bool is_code_word(const cl_block *block, size_t at)
+{
+	for (size_t i = 0; i < block->nspans; i++) {
+		const cl_span *span = &block->spans[i];
+		if (span->kind != CL_SPAN_CODE || at < span->start || at >= span->end)
+			continue;
+		for (size_t j = span->start, n; j < span->end; j += n ? n : 1)
+			if (typo_is_letter(typo_cp_at(block->text, span->end, j, &n)))
+				return true;
+		return false;
+	}
+	return false;
+}
+
+/* `Feat .:`, `word ,`, `( text )`, `` `name` , ``: spaces before
+ * punctuation that closes. An inline code span counts as a word before
+ * , . ; ! ? (a signature's `( `type` )` spaces its brackets on purpose). */
 static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_rules *rules, size_t at,
 			 uint32_t punct, uint32_t next)
 {
@@ -97,7 +117,9 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	while (s > 0 && text[s - 1] == ' ')
 		s--;
 	uint32_t before = typo_cp_before(text, s, &prev_at);
-	if (s == at || s == 0 || !ends_word(before) || (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
+	bool after_code = s > 0 && is_code_word(block, prev_at) && punct < 0x80 && strchr(",.;!?", (int)punct);
+	if (s == at || s == 0 || !(ends_word(before) || after_code) ||
+	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
 		return;
 	/* `100 years : paper` sets the colon apart on purpose, as a separator. */
 	if (punct == ':' && (next == ' ' || next == ':'))
@@ -106,14 +128,37 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	if (is_emoticon(punct, next) || ((punct == ':' || punct == ',') && typo_is_digit(next)) ||
 	    (quote && next && !typo_is_plain_space(next) && !strchr(".,;:!?)", (int)next)))
 		return;
-	/* After code (`&&` , `||`) a space keeps the code apart on purpose. */
-	if (!typo_is_prose(block, s, at + 1) || cl_block_in_span(block, prev_at, s))
+	/* After a URL (`<https://x.org> .`) a space keeps the mark out of the link. */
+	if (!typo_is_prose(block, s, at + 1) || (!after_code && cl_block_in_span(block, prev_at, s)))
 		return;
 	char shown[8] = { 0 };
 	cl_utf8_encode(punct, shown);
 	cl_finding *f = typo_report(ctx, block, s, at + strlen(shown),
 				    cl_sprintf("space before “%s”", shown));
 	typo_fix(f, block, s, at, "");
+}
+
+static bool is_name_char(uint32_t cp)
+{
+	return typo_is_letter(cp) || typo_is_digit(cp) || cp == '_';
+}
+
+/* `SpanKind.Internal`, `System.Data.SqlClient`, `Console.WriteLine(`: the
+ * dot at at joins the parts of a name, the next part ending at end: a
+ * part with a capital inside it, a chain of three parts or more, or a
+ * call. */
+static bool is_dotted_name(const char *text, size_t len, size_t at, size_t end)
+{
+	size_t w = at, prev_at, n, n2;
+	size_t uppers = 0;
+	bool first_upper = false;
+	for (uint32_t cp; w > 0 && is_name_char(cp = typo_cp_before(text, w, &prev_at)); w = prev_at) {
+		first_upper = u_isupper((UChar32)cp);
+		uppers += first_upper;
+	}
+	uint32_t after = typo_cp_at(text, len, end, &n), after2 = typo_cp_at(text, len, end + n, &n2);
+	return uppers > (first_upper ? 1u : 0u) || typo_cp_before(text, w, &prev_at) == '.' ||
+	       (after == '.' && is_name_char(after2)) || after == '(' || after == '_';
 }
 
 /* `end.Next`: a sentence ends and the next one starts with no space. */
@@ -133,7 +178,7 @@ static void space_after(cl_check_ctx *ctx, const cl_block *block, size_t at, siz
 	uint32_t after;
 	after = typo_cp_at(text, len, j, &n);
 	if (rest < 1 || (after && !typo_is_plain_space(after) && !strchr(".,;:!?", (int)after)) ||
-	    !typo_is_prose(block, i, j))
+	    !typo_is_prose(block, i, j) || (text[at] == '.' && is_dotted_name(text, len, at, j)))
 		return;
 	char shown[8] = { 0 };
 	memcpy(shown, text + at, size);
@@ -256,19 +301,40 @@ static void check_char(cl_check_ctx *ctx, const cl_block *block, const locale_ru
 		elision(ctx, block, rules, at, size);
 }
 
+static void check_block(cl_check_ctx *ctx, const cl_block *block, const locale_rules *rules)
+{
+	bool in_ascii_quote = false;
+	for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
+		uint32_t cp = typo_cp_at(block->text, block->len, at, &size);
+		if (cp == '"' && !cl_block_in_span(block, at, at + 1))
+			in_ascii_quote = !in_ascii_quote;
+		check_char(ctx, block, rules, at, size, cp, in_ascii_quote);
+	}
+}
+
+/* A block the language detector judged to be in another language (an
+ * English passage on a French page) follows that language's rules. */
+static void foreign_rules(const cl_check_ctx *ctx, const cl_block *block, const locale_rules *own,
+			  locale_rules *rules)
+{
+	cl_langid_guess guess;
+	*rules = *own;
+	if (!cl_langid_foreign(block, ctx->lang, &guess))
+		return;
+	snprintf(rules->lang, sizeof(rules->lang), "%s", guess.lang);
+	rules->french = rules->french_semicolon = !strcmp(guess.lang, "fr");
+	rules->closing_quote = closing_quote(guess.lang);
+}
+
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	locale_rules rules;
+	locale_rules rules, foreign;
 	read_locale(ctx, &rules);
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		const cl_block *block = &doc->blocks[b];
-		bool in_ascii_quote = false;
-		for (size_t at = 0, size; at < block->len; at += size ? size : 1) {
-			uint32_t cp = typo_cp_at(block->text, block->len, at, &size);
-			if (cp == '"' && !cl_block_in_span(block, at, at + 1))
-				in_ascii_quote = !in_ascii_quote;
-			check_char(ctx, block, &rules, at, size, cp, in_ascii_quote);
-		}
+		if (block->foreign)
+			foreign_rules(ctx, block, &rules, &foreign);
+		check_block(ctx, block, block->foreign ? &foreign : &rules);
 	}
 	return 0;
 }

@@ -77,11 +77,52 @@ static bool in_machine_token(const char *text, size_t len, size_t start, size_t 
 	return false;
 }
 
+/* Does raw HTML text s[0, len) open or close (*closing) an element whose
+ * content is code: <code>, <kbd>, <samp>, <var>, <tt>, <pre>? Only the
+ * tag at s counts. */
+static bool code_tag(const char *s, size_t len, bool *closing)
+{
+	static const char *const tags[] = { "code", "kbd", "samp", "var", "tt", "pre", NULL };
+	size_t i = len > 1 && s[1] == '/' ? 2 : 1;
+	*closing = i == 2;
+	for (size_t t = 0; tags[t]; t++) {
+		size_t n = strlen(tags[t]);
+		if (i + n < len && !strncasecmp(s + i, tags[t], n) && s[i + n] && strchr(" \t\n>", s[i + n]))
+			return true;
+	}
+	return false;
+}
+
+/* Is block text at inside a raw HTML code element (`<code>a : b</code>`)?
+ * md4c gives the tags as raw HTML spans and the content as text. */
+static bool in_html_code(const cl_block *block, size_t at)
+{
+	int depth = 0;
+	for (size_t i = 0; i < block->nspans && block->spans[i].end <= at; i++) {
+		const cl_span *span = &block->spans[i];
+		const char *s = block->text + span->start;
+		size_t len = span->end - span->start;
+		bool closing;
+		for (size_t k = 0; span->kind == CL_SPAN_HTML && k < len; k++)
+			if (s[k] == '<' && code_tag(s + k, len - k, &closing))
+				depth = closing ? (depth > 0 ? depth - 1 : 0) : depth + 1;
+	}
+	return depth > 0;
+}
+
 bool typo_is_prose(const cl_block *block, size_t start, size_t end)
 {
 	if (cl_block_in_span(block, start, end > start ? end : start + 1))
 		return false;
-	return !in_machine_token(block->text, block->len, start, end);
+	return !in_machine_token(block->text, block->len, start, end) && !in_html_code(block, start);
+}
+
+int typo_span_at(const cl_block *block, size_t at)
+{
+	for (size_t i = 0; i < block->nspans && block->spans[i].start <= at; i++)
+		if (at < block->spans[i].end)
+			return (int)block->spans[i].kind;
+	return -1;
 }
 
 cl_finding *typo_report(cl_check_ctx *ctx, const cl_block *block, size_t start, size_t end, char *message)

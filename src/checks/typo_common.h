@@ -41,9 +41,14 @@ bool typo_is_plain_space(uint32_t cp);
 bool typo_is_nbsp(uint32_t cp);
 
 /* Is block text [start, end) prose: outside code, URLs, HTML and math
- * spans, and not inside a bare URL, e-mail address or file path written
+ * spans and raw HTML code elements (<code>, <kbd>, <samp>, <var>, <tt>,
+ * <pre>), and not inside a bare URL, e-mail address or file path written
  * in plain text? */
 bool typo_is_prose(const cl_block *block, size_t start, size_t end);
+
+/* The kind (cl_span_kind) of the non-prose span holding block text byte
+ * at, or -1 when at is prose. */
+int typo_span_at(const cl_block *block, size_t at);
 
 /* Reports block text [start, end); takes message. */
 cl_finding *typo_report(cl_check_ctx *ctx, const cl_block *block, size_t start, size_t end, char *message);

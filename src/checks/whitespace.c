@@ -3,7 +3,8 @@
  * before a line's first word. Doubled spaces and tabs are looked for in
  * block text; trailing and leading spaces need the raw lines, which are
  * taken only where a prose block lies, so code, front matter and HTML
- * are never looked at. */
+ * are never looked at. Trailing white space is reported at most as info:
+ * no reader ever sees it, and Markdown linters and editors own it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,9 @@ static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_b
 	 * signature, template and address layout, numbers aligned in columns. */
 	const char *text = block->text;
 	bool padded_digit = end < block->len && text[end] >= '0' && text[end] <= '9';  /* MA  02110, Wed,  8 */
-	if (before == '>' || padded_digit || typo_is_digit(before))
+	/* `|  |`: columns of a table drawn in text; `[3]  Text`: a footnote's label. */
+	bool layout = before == '|' || (end < block->len && text[end] == '|') || (before == ']' && text[0] == '[');
+	if (before == '>' || padded_digit || typo_is_digit(before) || layout)
 		return;
 	/* The spaces must stand side by side on one source line (not around a soft break). */
 	if (at == 0 || end >= block->len || sentence_end(before) || src_end - src_start != end - at ||
@@ -52,11 +55,29 @@ static bool tab_is_slip(const cl_document *doc, const cl_block *block, size_t at
 	       u_islower((UChar32)typo_cp_at(block->text, block->len, at + 1, &size));
 }
 
+/* Does block text [at, end) of spaces and tabs end its source line (only
+ * spaces and tabs follow)? Then it is trailing white space, which the raw
+ * lines report, not a tab or doubled space inside a sentence. */
+static bool ends_line(const cl_document *doc, const cl_block *block, size_t end)
+{
+	size_t src = cl_block_source_end(block, end);
+	while (src < doc->len && (doc->data[src] == ' ' || doc->data[src] == '\t'))
+		src++;
+	return src >= doc->len || doc->data[src] == '\n' || doc->data[src] == '\r';
+}
+
 static void check_block_text(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block)
 {
 	const char *text = block->text;
 	for (size_t at = 0; at < block->len; at++) {
-		if (text[at] == '\t' && typo_is_prose(block, at, at + 1) && tab_is_slip(doc, block, at)) {
+		if (text[at] != ' ' && text[at] != '\t')
+			continue;
+		size_t run = at;
+		while (run < block->len && (text[run] == ' ' || text[run] == '\t'))
+			run++;
+		if (ends_line(doc, block, run)) {
+			at = run - 1;
+		} else if (text[at] == '\t' && typo_is_prose(block, at, at + 1) && tab_is_slip(doc, block, at)) {
 			typo_report(ctx, block, at, at + 1, cl_strdup("tab in prose"));
 		} else if (text[at] == ' ' && at + 1 < block->len && text[at + 1] == ' ') {
 			size_t end = at;
@@ -87,6 +108,8 @@ static void trailing(cl_check_ctx *ctx, const cl_document *doc, size_t line, siz
 	if (doc->format == CL_FORMAT_MARKDOWN && spaces == eol - end && spaces >= 2 && !last_line)
 		return;
 	cl_finding *f = cl_check_report(ctx, end, eol, cl_strdup("trailing white space"));
+	if (f->severity > COPYLINT_SEVERITY_INFO)
+		f->severity = COPYLINT_SEVERITY_INFO;
 	cl_finding_set_fix(f, end, eol, "");
 }
 
@@ -176,8 +199,8 @@ const cl_rule cl_rule_whitespace = {
 		.id = "whitespace",
 		.summary = "Doubled, trailing and stray white space",
 		.description = "Two or more spaces inside a sentence, spaces or tabs at the end of "
-			       "a line (except the two spaces of a Markdown hard line break), tabs in "
-			       "prose (in plain text, only between two words: tabs there also align "
+			       "a line (except the two spaces of a Markdown hard line break; at most "
+			       "info, as no reader sees them), tabs in prose (in plain text, only between two words: tabs there also align "
 			       "columns), and in plain text one to three spaces before the first word "
 			       "of a paragraph's later line. Code, front matter and HTML are not "
 			       "looked at. Fixes remove "

@@ -184,10 +184,12 @@ static const char *document_language(const copylint_checker *checker, const cl_d
 }
 
 /* Judges each block's language once, for the rules that ask (spelling
- * skips a paragraph left in another language, untranslated reports it). */
+ * skips a paragraph left in another language, untranslated reports it,
+ * punctuation-spacing and unbalanced-pair read it by its own language's
+ * typography). */
 static void mark_foreign_blocks(cl_document *doc, const cl_resolved *settings, const char *lang)
 {
-	static const char *const askers[] = { "spelling", "untranslated" };
+	static const char *const askers[] = { "spelling", "untranslated", "punctuation-spacing", "unbalanced-pair" };
 	for (size_t i = 0; i < sizeof(askers) / sizeof(askers[0]); i++) {
 		long rule = cl_rules_index(askers[i]);
 		if (rule >= 0 && settings->severity[rule] != COPYLINT_SEVERITY_OFF) {
