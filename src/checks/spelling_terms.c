@@ -248,5 +248,6 @@ void cl_spell_read_cspell_inline(const cl_document *doc, cl_keyset *words, cl_te
 	}
 	if (disabled_at != SIZE_MAX)
 		add_off(off, n, cap, disabled_at, len);
-	qsort(*off, *n, sizeof(**off), by_start);
+	if (*n > 1)
+		qsort(*off, *n, sizeof(**off), by_start);
 }
