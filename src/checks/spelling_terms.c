@@ -78,12 +78,11 @@ static bool shell_info(const char *line, size_t len)
 	static const char *const shells[] = { "sh", "bash", "shell", "console", "zsh", "fish", "powershell",
 					      "ps1", "pwsh", "cmd", "bat", "terminal", "shell-session",
 					      "sh-session", "shellsession", NULL };
-	size_t i = strspn(line, " `~");
-	if (i > len)
-		return false;
-	size_t word = strcspn(line + i, " {\r\n");
-	if (i + word > len)
-		word = len - i;
+	size_t i = 0, word = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '`' || line[i] == '~'))
+		i++;
+	while (i + word < len && !strchr(" {\r", line[i + word]))
+		word++;
 	if (word == 0)
 		return true;
 	for (size_t k = 0; shells[k]; k++)
@@ -99,7 +98,7 @@ static void command_terms(cl_keyset *terms, const char *line, size_t len)
 	size_t i = 0;
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;
-	if (i + 1 < len && strchr("$#%>", line[i]) && line[i + 1] == ' ')
+	if (i + 1 < len && line[i] && strchr("$#%>", line[i]) && line[i + 1] == ' ')
 		i += 2;
 	else if (i + 3 < len && !memcmp(line + i, "PS> ", 4))
 		i += 4;
@@ -184,7 +183,8 @@ static void add_words(cl_keyset *words, const char *s, size_t end)
 	if (stop)
 		end = (size_t)(stop - s);
 	for (size_t i = 0; i < end;) {
-		i += strspn(s + i, " \t,");
+		while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == ','))
+			i++;
 		size_t w = 0;
 		while (i + w < end && !strchr(" \t,\r", s[i + w]))
 			w++;
@@ -248,5 +248,6 @@ void cl_spell_read_cspell_inline(const cl_document *doc, cl_keyset *words, cl_te
 	}
 	if (disabled_at != SIZE_MAX)
 		add_off(off, n, cap, disabled_at, len);
-	qsort(*off, *n, sizeof(**off), by_start);
+	if (*n > 1)
+		qsort(*off, *n, sizeof(**off), by_start);
 }
