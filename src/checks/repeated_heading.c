@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text/normalize.h"
 #include "../util/alloc.h"
 #include "../util/keyset.h"
 #include "dupkeys.h"
@@ -86,10 +85,10 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
 	heading_key title = { NULL, 0, 0 }, prev = { NULL, 0, 0 }, current;
 	cl_keyset siblings = CL_KEYSET_INIT;
-	cl_buf key = CL_BUF_INIT, sibling_key = CL_BUF_INIT;
+	cl_buf key = CL_BUF_INIT, scratch = CL_BUF_INIT, sibling_key = CL_BUF_INIT;
 	for (size_t b = 0; b < doc->nblocks; b++) {
 		const cl_block *block = &doc->blocks[b];
-		if (block->kind != CL_BLOCK_HEADING || cl_text_key(&key, block->text, block->len) < 0 ||
+		if (block->kind != CL_BLOCK_HEADING || cl_dup_key(&key, &scratch, block, 0, block->len) < 0 ||
 		    key.size == 0)
 			continue;
 		current = (heading_key){ cl_strndup(key.ptr, key.size), key.size, b };
@@ -112,6 +111,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	free(title.key);
 	cl_keyset_dispose(&siblings);
 	cl_buf_dispose(&key);
+	cl_buf_dispose(&scratch);
 	cl_buf_dispose(&sibling_key);
 	return 0;
 }
