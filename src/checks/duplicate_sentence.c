@@ -25,6 +25,7 @@ typedef struct {
 	size_t nlatest, latest_cap;
 	size_t ordinal;
 	cl_buf key, scratch, probe;
+	size_t *sections;
 } sentence_index;
 
 /* A sentence is looked up as written (S); to meet a quotation of itself, it
@@ -145,7 +146,7 @@ static void check_sentence(cl_check_ctx *ctx, const cl_document *doc, sentence_i
 		size_t slot, len = probes[k].len;
 		if (!reported && lookup(idx, probes[k].looked_up, text, len, &slot)) {
 			sentence_at *before = &idx->latest[slot];
-			if (cl_dup_near(&doc->blocks[before->block], block, ordinal - before->ordinal,
+			if (cl_dup_near(idx->sections, before->block, b, ordinal - before->ordinal,
 					cl_dup_count_words(text, len))) {
 				report(ctx, doc, block, start, end, before);
 				reported = true;
@@ -157,7 +158,8 @@ static void check_sentence(cl_check_ctx *ctx, const cl_document *doc, sentence_i
 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	sentence_index idx = { CL_KEYSET_INIT, NULL, 0, 0, 0, CL_BUF_INIT, CL_BUF_INIT, CL_BUF_INIT };
+	sentence_index idx = { CL_KEYSET_INIT, NULL, 0, 0, 0, CL_BUF_INIT, CL_BUF_INIT, CL_BUF_INIT,
+			       cl_dup_sections(doc) };
 	long *paragraph_copy = cl_dup_paragraph_copies(doc);
 	int error = 0;
 	for (size_t b = 0; b < doc->nblocks && !error; b++) {
@@ -175,6 +177,7 @@ static int check(cl_check_ctx *ctx, const cl_document *doc)
 	}
 	free(paragraph_copy);
 	free(idx.latest);
+	free(idx.sections);
 	cl_keyset_dispose(&idx.seen);
 	cl_buf_dispose(&idx.key);
 	cl_buf_dispose(&idx.scratch);

@@ -109,6 +109,50 @@ Test(dup_reference, code_inside_mdx_components, .fini = done)
 	expect_none("duplicate-sentence");
 }
 
+/* An option reference: each term (a short line of code without a final
+ * mark) opens a section, as a heading does. */
+Test(dup_reference, boilerplate_under_each_term, .fini = done)
+{
+	results = check_text("a.md", "# Connection settings\n\n`ssl_key_file` (`string`)\n\n"
+			     "Specifies the file with the private key. This parameter can only be set in the "
+			     "`postgresql.conf` file or on the server command line.\n\n`ssl_ciphers` (`string`)\n\n"
+			     "Specifies the allowed cipher suites. This parameter can only be set in the "
+			     "`postgresql.conf` file or on the server command line.\n", "en", NULL);
+	expect_none("duplicate-sentence");
+}
+
+/* A manual page: the term is the first line of its block, ended by a hard
+ * break. */
+Test(dup_reference, boilerplate_under_each_hard_break_term, .fini = done)
+{
+	results = check_text("a.md", "# DESCRIPTION\n\n**FTS_NS**  \nA file for which no stat information was "
+			     "available. The contents of the fts_statp field are undefined.\n\n**FTS_NSOK**  \n"
+			     "A file for which no stat information was requested. The contents of the fts_statp "
+			     "field are undefined.\n", "en", NULL);
+	expect_none("duplicate-sentence");
+}
+
+/* A list item that ends with a colon owns the list under it. */
+Test(dup_reference, the_same_choices_under_two_lead_ins, .fini = done)
+{
+	results = check_text("a.md", "- _stdin_ can be any of these:\n\n  - the value `None`, which makes the child "
+			     "inherit the descriptor from this process\n  - a file object\n\n"
+			     "- _stdout_ can be any of these:\n\n  - the value `None`, which makes the child inherit "
+			     "the descriptor from this process\n  - a file object\n", "en", NULL);
+	expect_none("duplicate-paragraph");
+}
+
+/* The same boilerplate twice without a term between is still found. */
+Test(dup_reference, boilerplate_twice_under_one_term, .fini = done)
+{
+	results = check_text("a.md", "`ssl_key_file` (`string`)\n\n"
+			     "Specifies the file with the private key. This parameter can only be set in the "
+			     "`postgresql.conf` file or on the server command line.\n\nRelative paths are relative to "
+			     "the data directory. This parameter can only be set in the `postgresql.conf` file or on "
+			     "the server command line.\n", "en", "duplicate-sentence");
+	expect_at("duplicate-sentence", 1, 5, 52, 3);
+}
+
 /* ---- what a pipeline repeats ------------------------------------------ */
 
 Test(dup_reference, a_short_sentence_twice_in_a_row, .fini = done)
