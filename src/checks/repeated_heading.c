@@ -50,14 +50,18 @@ static size_t first_copy(const cl_document *doc, const heading_key *title, const
 			 const heading_key *current, cl_keyset *siblings, cl_buf *sibling_key)
 {
 	const cl_block *title_block = &doc->blocks[title->block];
-	if (title->key_len == current->key_len && !memcmp(title->key, current->key, current->key_len))
+	const cl_block *block = &doc->blocks[current->block];
+	/* A field or step deeper down may bear the page's name (the "Caption"
+	 * box of the Caption dialog): only a section of the page itself that
+	 * repeats its title is a copy. */
+	bool top = block->parent < 0 || (size_t)block->parent == title->block;
+	if (top && title->key_len == current->key_len && !memcmp(title->key, current->key, current->key_len))
 		return cl_block_source_start(title_block, 0);
-	if (is_title_suffix(title, current->key, current->key_len)) {
+	if (top && is_title_suffix(title, current->key, current->key_len)) {
 		size_t words = cl_dup_count_words(current->key, current->key_len);
 		return cl_block_source_start(title_block,
 					     start_of_last_words(title_block->text, title_block->len, words));
 	}
-	const cl_block *block = &doc->blocks[current->block];
 	cl_buf_clear(sibling_key);
 	cl_buf_printf(sibling_key, "%ld\x1f", block->parent);
 	cl_buf_put(sibling_key, current->key, current->key_len);
