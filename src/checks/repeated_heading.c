@@ -1,6 +1,6 @@
 /* repeated-heading: a heading that repeats the previous heading, the title
- * (also with a breadcrumb such as "Home News" stripped from the title), or
- * an earlier heading under the same parent. Repeated "Prerequisites" under
+ * right after it (also with a breadcrumb such as "Home News" stripped from
+ * the title), or an earlier heading under the same parent. Repeated "Prerequisites" under
  * different sections is normal in documentation and is not reported. */
 #include <stdlib.h>
 #include <string.h>
@@ -51,10 +51,10 @@ static size_t first_copy(const cl_document *doc, const heading_key *title, const
 {
 	const cl_block *title_block = &doc->blocks[title->block];
 	const cl_block *block = &doc->blocks[current->block];
-	/* A field or step deeper down may bear the page's name (the "Caption"
-	 * box of the Caption dialog): only a section of the page itself that
-	 * repeats its title is a copy. */
-	bool top = block->parent < 0 || (size_t)block->parent == title->block;
+	/* A section or field further down may bear the page's name (the
+	 * "Caption" box of the Caption dialog): only a title repeated right
+	 * after it, within CL_DUP_NEAR blocks, is a copy. */
+	bool top = current->block - title->block <= CL_DUP_NEAR;
 	if (top && title->key_len == current->key_len && !memcmp(title->key, current->key, current->key_len))
 		return cl_block_source_start(title_block, 0);
 	if (top && is_title_suffix(title, current->key, current->key_len)) {
