@@ -1,6 +1,7 @@
 /* repeated-heading: a heading that repeats the previous heading, the title
  * right after it (also with a breadcrumb such as "Home News" stripped from
- * the title), or an earlier heading under the same parent. Repeated "Prerequisites" under
+ * the title), or an earlier heading under the same parent (a heading of one
+ * or two words only within three blocks of it). Repeated "Prerequisites" under
  * different sections is normal in documentation and is not reported. */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 
 /* A breadcrumb-stripped repeat of the title must still be a real title. */
 #define TITLE_SUFFIX_MIN_WORDS 3
+/* A sibling heading this long repeats by mistake wherever it is. */
+#define SIBLING_LONG_WORDS 3
 
 typedef struct {
 	char *key;
@@ -44,6 +47,29 @@ static bool is_title_suffix(const heading_key *title, const char *key, size_t le
 	       cl_dup_count_words(key, len) >= TITLE_SUFFIX_MIN_WORDS;
 }
 
+/* A short sibling heading (Note, Tip, Example, Options) recurs on purpose
+ * in a reference page: one that repeats an earlier sibling is the previous
+ * one twice in a row, within CL_DUP_NEAR blocks, or it is no copy. */
+static size_t near_sibling(const cl_document *doc, const heading_key *current)
+{
+	const cl_block *block = &doc->blocks[current->block];
+	cl_buf key = CL_BUF_INIT, scratch = CL_BUF_INIT;
+	size_t found = (size_t)-1;
+	for (size_t j = current->block; j-- > 0 && current->block - j <= CL_DUP_NEAR;) {
+		const cl_block *other = &doc->blocks[j];
+		if (other->kind != CL_BLOCK_HEADING || other->parent != block->parent ||
+		    cl_dup_key(&key, &scratch, other, 0, other->len) < 0)
+			continue;
+		if (key.size == current->key_len && !memcmp(key.ptr, current->key, key.size)) {
+			found = j;
+			break;
+		}
+	}
+	cl_buf_dispose(&key);
+	cl_buf_dispose(&scratch);
+	return found;
+}
+
 /* The source offset of the first copy of heading `current`, or (size_t)-1
  * when it repeats nothing. */
 static size_t first_copy(const cl_document *doc, const heading_key *title, const heading_key *prev,
@@ -66,8 +92,13 @@ static size_t first_copy(const cl_document *doc, const heading_key *title, const
 	cl_buf_printf(sibling_key, "%ld\x1f", block->parent);
 	cl_buf_put(sibling_key, current->key, current->key_len);
 	size_t earlier;
-	if (cl_keyset_put(siblings, sibling_key->ptr, sibling_key->size, current->block, &earlier))
-		return cl_block_source_start(&doc->blocks[earlier], 0);
+	if (cl_keyset_put(siblings, sibling_key->ptr, sibling_key->size, current->block, &earlier)) {
+		if (cl_dup_count_words(current->key, current->key_len) >= SIBLING_LONG_WORDS)
+			return cl_block_source_start(&doc->blocks[earlier], 0);
+		earlier = near_sibling(doc, current);
+		if (earlier != (size_t)-1)
+			return cl_block_source_start(&doc->blocks[earlier], 0);
+	}
 	if (prev && prev->key_len == current->key_len && !memcmp(prev->key, current->key, current->key_len))
 		return cl_block_source_start(&doc->blocks[prev->block], 0);
 	return (size_t)-1;

@@ -236,3 +236,14 @@ Test(dup_reference, a_field_named_as_the_page, .fini = done)
 			     "en", "repeated-heading");
 	expect_at("repeated-heading", 1, 5, 4, 1);
 }
+
+/* Admonition titles (Note, Tip) recur among the headings of a reference
+ * page; a short heading repeats a sibling only twice in a row. */
+Test(dup_reference, notes_under_one_section, .fini = done)
+{
+	results = check_text("a.md", "# CREATE INDEX\n\n## Parameters\n\n### Note\n\nTurning it off keeps old entries.\n\n"
+			     "`buffering` (`enum`)\n\nDetermines the build technique.\n\n`fastupdate` (`boolean`)\n\n"
+			     "Controls the fast update technique.\n\n### Note\n\nTurning it off keeps the pending list.\n",
+			     "en", "repeated-heading");
+	expect_none("repeated-heading");
+}
