@@ -48,8 +48,8 @@ static bool is_title_suffix(const heading_key *title, const char *key, size_t le
 }
 
 /* A short sibling heading (Note, Tip, Example, Options) recurs on purpose
- * in a reference page: one that repeats an earlier sibling is the previous
- * one twice in a row, within CL_DUP_NEAR blocks, or it is no copy. */
+ * in a reference page: one that repeats an earlier sibling or the previous
+ * heading is a copy only twice in a row, within CL_DUP_NEAR blocks. */
 static size_t near_sibling(const cl_document *doc, const heading_key *current)
 {
 	const cl_block *block = &doc->blocks[current->block];
@@ -99,7 +99,9 @@ static size_t first_copy(const cl_document *doc, const heading_key *title, const
 		if (earlier != (size_t)-1)
 			return cl_block_source_start(&doc->blocks[earlier], 0);
 	}
-	if (prev && prev->key_len == current->key_len && !memcmp(prev->key, current->key, current->key_len))
+	bool long_enough = cl_dup_count_words(current->key, current->key_len) >= SIBLING_LONG_WORDS;
+	if (prev && prev->key_len == current->key_len && !memcmp(prev->key, current->key, current->key_len) &&
+	    (long_enough || current->block - prev->block <= CL_DUP_NEAR))
 		return cl_block_source_start(&doc->blocks[prev->block], 0);
 	return (size_t)-1;
 }
