@@ -15,6 +15,12 @@ typedef struct {
 	const char *s;
 	size_t len;
 	bool mdx;
+	/* A construct that never closes would be sought again from every later
+	 * opening, to the end: after an unclosed brace no brace is sought any
+	 * more (the MDX is broken), after an unclosed shortcode none in the
+	 * rest of its paragraph. */
+	bool unclosed_brace;
+	size_t no_shortcode_before;
 	cl_markup *out;
 } scan;
 
@@ -238,10 +244,13 @@ static size_t scan_markup(scan *sc, size_t i)
 {
 	const char *s = sc->s;
 	size_t past = 0;
-	if (s[i] == '{' && i + 2 < sc->len && s[i + 1] == '{' && (s[i + 2] == '<' || s[i + 2] == '%'))
-		past = skip_shortcode(sc, i);
-	else if (sc->mdx && s[i] == '{')
-		past = skip_braces(sc, i);
+	if (s[i] == '{' && i + 2 < sc->len && s[i + 1] == '{' && (s[i + 2] == '<' || s[i + 2] == '%')) {
+		if (i >= sc->no_shortcode_before && !(past = skip_shortcode(sc, i)))
+			sc->no_shortcode_before = paragraph_end(sc, i);
+	} else if (sc->mdx && s[i] == '{') {
+		if (!sc->unclosed_brace && !(past = skip_braces(sc, i)))
+			sc->unclosed_brace = true;
+	}
 	else if (sc->mdx && s[i] == '<' && i + 1 < sc->len &&
 		 (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '>'))
 		past = skip_tag(sc, i);
@@ -252,7 +261,7 @@ static size_t scan_markup(scan *sc, size_t i)
 
 void cl_parse_markup(cl_markup *out, const char *data, size_t from, size_t len, bool mdx)
 {
-	scan sc = { data, len, mdx, out };
+	scan sc = { data, len, mdx, false, 0, out };
 	bool line_start = true, para_start = true;
 	size_t i = from;
 	while (i < len) {
