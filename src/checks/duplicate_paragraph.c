@@ -1,5 +1,6 @@
-/* duplicate-paragraph: a whole paragraph (or list item, quote, cell) that
- * repeats an earlier one, compared after normalisation. */
+/* duplicate-paragraph: a whole paragraph (or list item, quote) that repeats
+ * an earlier one in the same section, compared after normalisation
+ * (dupkeys.h says when). */
 #include <stdlib.h>
 
 #include "../util/alloc.h"
@@ -33,9 +34,11 @@ const cl_rule cl_rule_duplicate_paragraph = {
 		.summary = "A paragraph that repeats an earlier one",
 		.description = "A paragraph, list item or quote of five words or more whose text "
 			       "(after Unicode normalisation, case folding and folding of white "
-			       "space and quotes) is the same as an earlier one in the document: "
-			       "typically a copy-paste or a machine-translation pipeline that "
-			       "emitted a segment twice.",
+			       "space and quotes) is the same as an earlier one in the same section "
+			       "(no heading between): typically a copy-paste or a "
+			       "machine-translation pipeline that emitted a segment twice. One of "
+			       "fewer than eight words counts only within three blocks of its "
+			       "earlier copy; table cells are not compared.",
 		.default_severity = COPYLINT_SEVERITY_WARNING,
 	},
 	.check = check,

@@ -21,6 +21,7 @@ static void block_dispose(cl_block *block)
 	free(block->text);
 	free(block->pieces);
 	free(block->spans);
+	free(block->heading_id);
 }
 
 void cl_document_dispose(cl_document *doc)
@@ -59,6 +60,12 @@ cl_block *cl_document_add_block(cl_document *doc, cl_block_kind kind, int level)
 void cl_document_drop_empty_tail(cl_document *doc)
 {
 	if (doc->nblocks && doc->blocks[doc->nblocks - 1].len == 0)
+		block_dispose(&doc->blocks[--doc->nblocks]);
+}
+
+void cl_document_drop_tail(cl_document *doc)
+{
+	if (doc->nblocks)
 		block_dispose(&doc->blocks[--doc->nblocks]);
 }
 
@@ -122,8 +129,35 @@ void cl_block_add_span(cl_block *block, size_t start, size_t end, cl_span_kind k
 {
 	if (end <= start)
 		return;
+	cl_span *last = block->nspans ? &block->spans[block->nspans - 1] : NULL;
+	if (last && last->kind == kind && last->end == start) {
+		last->end = end;
+		return;
+	}
 	CL_GROW(block->spans, block->spans_cap, block->nspans + 1);
 	block->spans[block->nspans++] = (cl_span){ start, end, kind };
+}
+
+void cl_block_truncate(cl_block *block, size_t len)
+{
+	if (len >= block->len)
+		return;
+	while (block->npieces && block->pieces[block->npieces - 1].text_at >= len)
+		block->npieces--;
+	if (block->npieces) {
+		cl_piece *last = &block->pieces[block->npieces - 1];
+		size_t keep = len - last->text_at;
+		if (keep < last->text_len && last->text_len == last->src_len)
+			last->src_len = keep;
+		if (keep < last->text_len)
+			last->text_len = keep;
+	}
+	while (block->nspans && block->spans[block->nspans - 1].start >= len)
+		block->nspans--;
+	if (block->nspans && block->spans[block->nspans - 1].end > len)
+		block->spans[block->nspans - 1].end = len;
+	block->len = len;
+	block->text[len] = '\0';
 }
 
 static const cl_piece *piece_at(const cl_block *block, size_t at)

@@ -29,7 +29,11 @@ typedef enum {
 	CL_SPAN_CODE = 0,
 	CL_SPAN_URL,
 	CL_SPAN_HTML,
-	CL_SPAN_MATH
+	CL_SPAN_MATH,
+	/* Template and component markup that Markdown reads as text: Hugo
+	 * shortcodes ({{< x >}}, {{% x %}}); in MDX, import/export statements,
+	 * JSX tags and {expressions}. */
+	CL_SPAN_MARKUP
 } cl_span_kind;
 
 /* [start, end) of block text that is not prose. */
@@ -51,6 +55,11 @@ typedef struct {
 	int level;          /* heading level 1-6, list nesting depth; else 0 */
 	long parent;        /* index of the heading this block is under; -1 */
 	const char *field;  /* CL_BLOCK_FIELD: the front-matter key */
+	/* CL_BLOCK_HEADING: an explicit id (`## Title {#the-id}`), owned, NULL
+	 * when none; it is not part of text. heading_id_at is the source offset
+	 * of the id's first byte (after the `#`). */
+	char *heading_id;
+	size_t heading_id_at;
 	char *text;
 	size_t len, text_cap;
 	cl_piece *pieces;
@@ -122,14 +131,19 @@ cl_block *cl_document_add_block(cl_document *doc, cl_block_kind kind, int level)
 /* Drops the last block when it holds no text (md4c opens blocks that may
  * stay empty). */
 void cl_document_drop_empty_tail(cl_document *doc);
+/* Drops the last block, whatever it holds. */
+void cl_document_drop_tail(cl_document *doc);
 /* Links every block to the heading it stands under. */
 void cl_document_link_parents(cl_document *doc);
 
 /* Appends len bytes of text that came from src_len bytes at src_at. */
 void cl_block_append(cl_block *block, const char *text, size_t len, size_t src_at, size_t src_len);
 /* Marks block text [start, end) as not prose. Spans are added in order and
- * do not overlap. */
+ * do not overlap; a span of the same kind that starts where the last one
+ * ends extends it. */
 void cl_block_add_span(cl_block *block, size_t start, size_t end, cl_span_kind kind);
+/* Cuts block text back to its first len bytes (pieces and spans too). */
+void cl_block_truncate(cl_block *block, size_t len);
 
 /* The source offset of block text offset at (start of a piece), and of the
  * end of a span ending at text offset end. */

@@ -3,7 +3,11 @@
  * piece is its pointer minus the buffer start. Text it synthesises (a soft
  * break, a decoded NUL) gets the position right after the previous piece. */
 #include <md4c.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "../util/alloc.h"
 
 #include "parse.h"
 
@@ -22,6 +26,8 @@ typedef struct {
 	size_t link_text_start;
 	cl_block *link_block;
 	size_t last_src_end;   /* just past the last piece placed */
+	cl_markup markup;      /* shortcodes, MDX: text there is CL_SPAN_MARKUP */
+	bool html_in_markup;   /* the current block holds raw HTML that is markup */
 } md_state;
 
 static bool inside(const md_state *st, const char *p)
@@ -29,11 +35,36 @@ static bool inside(const md_state *st, const char *p)
 	return p >= st->doc->data && p < st->doc->data + st->doc->len;
 }
 
+/* A block of markup alone (an MDX import, a component's tags, a shortcode
+ * on its own line) is no prose block at all. markup: the block holds raw
+ * HTML that lies in a markup range (md4c reads a JSX tag as inline HTML). */
+static bool markup_only(const cl_block *block, bool markup)
+{
+	size_t at = 0;
+	for (size_t k = 0; k < block->nspans; k++) {
+		const cl_span *span = &block->spans[k];
+		for (; at < span->start; at++)
+			if (!strchr(" \t\r\n", block->text[at]))
+				return false;
+		markup |= span->kind == CL_SPAN_MARKUP;
+		if (span->kind != CL_SPAN_MARKUP && span->kind != CL_SPAN_HTML)
+			return false;
+		at = span->end;
+	}
+	for (; at < block->len; at++)
+		if (!strchr(" \t\r\n", block->text[at]))
+			return false;
+	return markup;
+}
+
 static void close_block(md_state *st)
 {
-	if (st->current)
+	if (st->current && markup_only(st->current, st->html_in_markup))
+		cl_document_drop_tail(st->doc);
+	else if (st->current)
 		cl_document_drop_empty_tail(st->doc);
 	st->current = NULL;
+	st->html_in_markup = false;
 }
 
 /* The kind of prose block text belongs to, from the innermost container;
@@ -78,11 +109,40 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	return 0;
 }
 
+/* `## Title {#the-id}`: the id names the heading's anchor; it is not part of
+ * the heading's text. Kept on the block for the rules that align headings. */
+static void take_heading_id(cl_block *block)
+{
+	size_t end = block->len;
+	while (end && strchr(" \t\r\n", block->text[end - 1]))
+		end--;
+	if (!end || block->text[end - 1] != '}')
+		return;
+	size_t open = end - 1;
+	while (open && block->text[open - 1] != '{' && block->text[open - 1] != '}')
+		open--;
+	if (!open || block->text[open - 1] != '{' || block->text[open] != '#')
+		return;
+	size_t id = open + 1, id_end = id;
+	while (id_end < end - 1 && !strchr(" \t}", block->text[id_end]))
+		id_end++;
+	if (id_end == id)
+		return;
+	free(block->heading_id);
+	block->heading_id = cl_strndup(block->text + id, id_end - id);
+	block->heading_id_at = cl_block_source_start(block, id);
+	open--;
+	while (open && strchr(" \t", block->text[open - 1]))
+		open--;
+	cl_block_truncate(block, open);
+}
+
 static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
 	md_state *st = userdata;
-	(void)type;
 	(void)detail;
+	if (type == MD_BLOCK_H && st->current && st->current->kind == CL_BLOCK_HEADING)
+		take_heading_id(st->current);
 	close_block(st);
 	st->depth--;
 	return 0;
@@ -112,7 +172,10 @@ static bool href_is_text(const char *href, size_t href_len, const char *text, si
 static void end_link(md_state *st, const MD_SPAN_A_DETAIL *detail)
 {
 	cl_block *block = st->current;
-	if (block && block == st->link_block && block->len > st->link_text_start &&
+	/* Link text already marked (markup that holds a URL) keeps its span:
+	 * spans never overlap. */
+	bool marked = block && block->nspans && block->spans[block->nspans - 1].end > st->link_text_start;
+	if (block && block == st->link_block && block->len > st->link_text_start && !marked &&
 	    href_is_text(detail->href.text, detail->href.size, block->text + st->link_text_start,
 			 block->len - st->link_text_start))
 		cl_block_add_span(block, st->link_text_start, block->len, CL_SPAN_URL);
@@ -164,6 +227,46 @@ static void place(md_state *st, cl_block *block, const char *text, size_t len,
 	st->last_src_end = src_at + src_len;
 }
 
+/* The first markup range that ends after src. */
+static size_t markup_from(const md_state *st, size_t src)
+{
+	size_t lo = 0, hi = st->markup.count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (st->markup.ranges[mid].end <= src)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool in_markup(const md_state *st, size_t src)
+{
+	size_t k = markup_from(st, src);
+	return k < st->markup.count && st->markup.ranges[k].start <= src;
+}
+
+/* Places text that maps byte for byte to src, its parts in markup ranges
+ * as CL_SPAN_MARKUP. */
+static void place_split(md_state *st, cl_block *block, const char *text, size_t len, size_t src, int kind)
+{
+	size_t k = markup_from(st, src), done = 0;
+	while (done < len) {
+		const cl_byte_range *r = k < st->markup.count ? &st->markup.ranges[k] : NULL;
+		size_t at = src + done;
+		if (!r || r->start >= src + len) {
+			place(st, block, text + done, len - done, at, len - done, kind);
+			return;
+		}
+		size_t cut = r->start > at ? r->start : (r->end < src + len ? r->end : src + len);
+		place(st, block, text + done, cut - at, at, cut - at, r->start > at ? kind : CL_SPAN_MARKUP);
+		done = cut - src;
+		if (cut >= r->end)
+			k++;
+	}
+}
+
 static int span_kind_now(const md_state *st)
 {
 	if (st->code_span_depth)
@@ -177,10 +280,11 @@ static void place_entity(md_state *st, cl_block *block, const char *text, size_t
 {
 	char decoded[8];
 	size_t n = cl_entity_decode(text, len, decoded);
+	int kind = in_markup(st, src) ? CL_SPAN_MARKUP : span_kind_now(st);
 	if (n)
-		place(st, block, decoded, n, src, len, span_kind_now(st));
+		place(st, block, decoded, n, src, len, kind);
 	else
-		place(st, block, text, len, src, len, span_kind_now(st));
+		place(st, block, text, len, src, len, kind);
 }
 
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
@@ -198,7 +302,9 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 	switch (type) {
 	case MD_TEXT_BR:
 	case MD_TEXT_SOFTBR:
-		place(st, block, " ", 1, st->last_src_end, 0, -1);
+		place(st, block, " ", 1, st->last_src_end, 0,
+		      st->last_src_end && in_markup(st, st->last_src_end - 1) && in_markup(st, st->last_src_end)
+			      ? CL_SPAN_MARKUP : -1);
 		break;
 	case MD_TEXT_NULLCHAR:
 		place(st, block, "\xEF\xBF\xBD", 3, src, in_source ? 1 : 0, -1);
@@ -207,19 +313,29 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		place_entity(st, block, text, size, src);
 		break;
 	case MD_TEXT_HTML:
+		st->html_in_markup |= in_source && in_markup(st, src);
 		place(st, block, text, size, src, in_source ? size : 0, CL_SPAN_HTML);
 		break;
 	case MD_TEXT_CODE:
 		if (!in_source)  /* a line break inside a code span */
-			place(st, block, " ", 1, src, 0, CL_SPAN_CODE);
+			place(st, block, " ", 1, src, 0, in_markup(st, src) ? CL_SPAN_MARKUP : CL_SPAN_CODE);
 		else
-			place(st, block, text, size, src, size, CL_SPAN_CODE);
+			place_split(st, block, text, size, src, CL_SPAN_CODE);
 		break;
 	default:
-		place(st, block, text, size, src, in_source ? size : 0, span_kind_now(st));
+		if (in_source && !st->code_span_depth && !st->math_depth)
+			place_split(st, block, text, size, src, -1);
+		else
+			place(st, block, text, size, src, in_source ? size : 0, span_kind_now(st));
 		break;
 	}
 	return 0;
+}
+
+static bool is_mdx(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	return dot && !strchr(dot, '/') && !strcasecmp(dot, ".mdx");
 }
 
 void cl_parse_markdown(cl_document *doc, size_t from)
@@ -228,6 +344,7 @@ void cl_parse_markdown(cl_document *doc, size_t from)
 	memset(&st, 0, sizeof(st));
 	st.doc = doc;
 	st.last_src_end = from;
+	cl_parse_markup(&st.markup, doc->data, from, doc->len, is_mdx(doc->path));
 
 	MD_PARSER parser;
 	memset(&parser, 0, sizeof(parser));
@@ -240,4 +357,5 @@ void cl_parse_markdown(cl_document *doc, size_t from)
 	parser.text = on_text;
 	md_parse(doc->data + from, (MD_SIZE)(doc->len - from), &parser, &st);
 	close_block(&st);
+	cl_markup_dispose(&st.markup);
 }
