@@ -34,6 +34,7 @@ int cli_git_take_positionals(cli_git_request *git, const char *const *args, size
 int cli_gather_git(copylint_sources *sources, const copylint_config *config,
 		   const cli_git_request *git, bool quiet);
 int cli_rules(int argc, char **argv);
+int cli_pairs(int argc, char **argv);
 
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -17,6 +17,7 @@ static const char usage[] =
 	"  check --diff [BASE]         check what HEAD changed since its merge base with BASE\n"
 	"  hook install [--chain]      install the git pre-commit hook (uninstall: remove it)\n"
 	"  rules                       list every rule with its severity and summary\n"
+	"  pairs [PATH...]             list each translation with the source it is checked against\n"
 	"  version                     print the version\n"
 	"\n"
 	"Run `copylint check --help` for the options of check.\n"
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
 		return cli_hook(argc - 1, argv + 1);
 	if (!strcmp(command, "rules"))
 		return cli_rules(argc - 1, argv + 1);
+	if (!strcmp(command, "pairs"))
+		return cli_pairs(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", command);
 	fputs(usage, stderr);
 	return EXIT_TROUBLE;

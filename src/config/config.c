@@ -325,8 +325,10 @@ static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *
 	if (!strcmp(name, "dictionaries"))
 		return read_per_language(ld, v, "dictionaries", ld->base_dir, &config->dictionaries,
 					 &config->ndictionaries);
+	if (!strcmp(name, "translations"))
+		return cl_config_read_translations(ld->path, ld->doc, v, config);
 	return fail_at(ld, k, "unknown key '%s' (known: language, rules, include, exclude, overrides, "
-		       "words, dictionaries)", name);
+		       "words, dictionaries, translations)", name);
 }
 
 static int read_document(const loader *ld, copylint_config *config)
@@ -448,6 +450,7 @@ void copylint_config_free(copylint_config *config)
 	free_lang_values(config->words, config->nwords);
 	free_lang_values(config->dictionaries, config->ndictionaries);
 	free(config->overrides);
+	cl_config_free_translations(config);
 	free_settings(config->rules, config->nrules);
 	free_strings(config->exclude, config->nexclude);
 	free_strings(config->include, config->ninclude);

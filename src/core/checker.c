@@ -19,7 +19,11 @@
 #include "../util/alloc.h"
 #include "../util/pathorder.h"
 #include "../util/error.h"
+#include "../align/align.h"
+#include "../collect/pairs.h"
+#include "../text/lineindex.h"
 #include "language.h"
+#include "pair.h"
 
 /* What one thread keeps between files. */
 typedef struct {
@@ -39,6 +43,8 @@ struct copylint_checker {
 	void *progress_payload;
 	bool suggestions;
 	char *cache_dir;  /* NULL: none */
+	cl_source_cache *translation_sources;  /* made on a run's first translation */
+	pthread_mutex_t lock;
 };
 
 /* A file's outcome, before it joins the sorted results. */
@@ -72,6 +78,7 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	/* Version 1 callers' structs end before cache_dir. */
 	if (options->version >= 2 && options->cache_dir)
 		checker->cache_dir = cl_strdup(options->cache_dir);
+	pthread_mutex_init(&checker->lock, NULL);
 	*out = checker;
 	return 0;
 }
@@ -84,6 +91,11 @@ void copylint_checker_free(copylint_checker *checker)
 		worker_dispose(checker->own_worker);
 		free(checker->own_worker);
 	}
+	if (checker->translation_sources) {
+		cl_source_cache_dispose(checker->translation_sources);
+		free(checker->translation_sources);
+	}
+	pthread_mutex_destroy(&checker->lock);
 	free(checker->language);
 	free(checker->cache_dir);
 	free(checker);
@@ -128,7 +140,8 @@ static bool rule_applies(const cl_rule *rule, const char *lang)
 }
 
 static void run_rules(const copylint_checker *checker, worker *w, const cl_document *doc,
-		      const cl_resolved *settings, const char *lang, cl_findings *findings)
+		      const cl_resolved *settings, const char *lang, const cl_translation *translation,
+		      cl_findings *findings)
 {
 	char locale[64];
 	cl_language_to_locale(lang, locale, sizeof(locale));
@@ -150,6 +163,7 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.suggestions = checker->suggestions,
 			.cache_dir = checker->cache_dir,
 			.jobs = checker->jobs,
+			.translation = translation,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
@@ -207,10 +221,36 @@ static bool refuse_encoding(const char *data, size_t len, const char *path, file
 	return false;
 }
 
+/* Runs the rules, with the translation's source when there is one: the two
+ * block sequences aligned once for every pair rule. */
+static void run_with_source(const copylint_checker *checker, worker *w, const cl_document *doc,
+			    const cl_resolved *settings, const char *lang, const cl_source_doc *source,
+			    cl_findings *findings)
+{
+	if (!source || source->error) {
+		run_rules(checker, w, doc, settings, lang, NULL, findings);
+		return;
+	}
+	cl_lineindex lines;
+	cl_alignment alignment;
+	cl_lineindex_build(&lines, source->data, source->len);
+	cl_align_documents(&alignment, &source->doc, doc);
+	cl_translation translation = {
+		.source = &source->doc,
+		.source_lang = source->doc.lang ? source->doc.lang : cl_pair_source_language(checker->config),
+		.alignment = &alignment,
+		.source_lines = &lines,
+	};
+	run_rules(checker, w, doc, settings, lang, &translation, findings);
+	cl_alignment_dispose(&alignment);
+	cl_lineindex_dispose(&lines);
+}
+
 /* config_path: where the config's globs look for the file (a git source's
  * place in the working tree), usually path itself. */
 static void check_bytes(const copylint_checker *checker, worker *w, const char *path,
-			const char *config_path, const char *data, size_t len, file_outcome *out)
+			const char *config_path, const char *data, size_t len, const cl_source_doc *source,
+			file_outcome *out)
 {
 	cl_findings findings = { NULL, 0, 0 };
 	cl_document doc;
@@ -227,13 +267,63 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 		cl_config_resolve(checker->config, config_path, &settings);
 		const char *lang = document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang));
 		mark_foreign_blocks(&doc, &settings, lang);
-		run_rules(checker, w, &doc, &settings, lang, &findings);
+		run_with_source(checker, w, &doc, &settings, lang, source, &findings);
 		cl_suppress_apply(&doc, &findings);
 		cl_resolved_dispose(&settings);
 		cl_document_dispose(&doc);
 	}
 	cl_resolve_findings(&findings, data, len, path, &out->findings, &out->count, &out->cap);
 	cl_findings_dispose(&findings);
+}
+
+static cl_source_cache *source_cache(const copylint_checker *checker)
+{
+	copylint_checker *mutable = (copylint_checker *)checker;
+	pthread_mutex_lock(&mutable->lock);
+	if (!mutable->translation_sources) {
+		mutable->translation_sources = cl_malloc(sizeof(cl_source_cache));
+		cl_source_cache_init(mutable->translation_sources);
+	}
+	pthread_mutex_unlock(&mutable->lock);
+	return mutable->translation_sources;
+}
+
+/* The parsed source of a translation, or NULL when the file is not one (or
+ * is read from git, whose snapshot the source is not read from yet). Says
+ * once which well-known layout paired files, and why a source is missing. */
+static const cl_source_doc *translation_source(const copylint_checker *checker, worker *w,
+					       const cl_source *source)
+{
+	if (source->translation_source)
+		return cl_source_cache_get(source_cache(checker), source->translation_source);
+	if (!source->fs_path)
+		return NULL;
+	cl_pair pair;
+	cl_pair_find(checker->config, source->fs_path, &pair);
+	const cl_source_doc *found = NULL;
+	if (pair.problem)
+		cl_results_add_notice(w->results, pair.problem);
+	if (pair.status == CL_PAIR_FOUND) {
+		found = cl_source_cache_get(source_cache(checker), pair.source);
+		if (pair.well_known) {
+			char *message = cl_sprintf("translations: paired by the well-known layout %s (source "
+						   "language %s); set translations: in .copylint.yml to choose",
+						   pair.layout, cl_pair_source_language(checker->config));
+			cl_results_add_notice(w->results, message);
+			free(message);
+		}
+	}
+	cl_pair_dispose(&pair);
+	return found;
+}
+
+static void say_unreadable(worker *w, const char *path, const cl_source_doc *counterpart)
+{
+	if (!counterpart || !counterpart->error)
+		return;
+	char *message = cl_sprintf("%s: its source cannot be read (%s): checked alone", path, counterpart->error);
+	cl_results_add_notice(w->results, message);
+	free(message);
 }
 
 static void check_source(const copylint_checker *checker, worker *w, const cl_source *source,
@@ -246,7 +336,10 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 		out->message = error;
 		return;
 	}
-	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len, out);
+	const cl_source_doc *counterpart = translation_source(checker, w, source);
+	say_unreadable(w, path, counterpart);
+	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len,
+		    counterpart, out);
 	if (source->limit_to_changed)
 		cl_results_keep_changed(out->findings, &out->count, source->changed, source->nchanged, len);
 	free(data);

@@ -38,6 +38,7 @@ void cl_document_dispose(cl_document *doc)
 	free(doc->directives);
 	free(doc->lang);
 	free(doc->front_matter_error);
+	cl_document_dispose_items(doc);
 	memset(doc, 0, sizeof(*doc));
 }
 

@@ -70,7 +70,7 @@ Test(config, an_empty_file_is_the_defaults)
 Test(config, unknown_top_level_key)
 {
 	expect_error("language: en\nlanguages: [cs]\n",
-		     "2:1: unknown key 'languages' (known: language, rules, include, exclude, overrides, words, dictionaries)");
+		     "2:1: unknown key 'languages' (known: language, rules, include, exclude, overrides, words, dictionaries, translations)");
 }
 
 Test(config, unknown_rule_id)
@@ -94,7 +94,7 @@ Test(config, complex_keys_found_by_the_fuzzer)
 {
 	expect_error("rules:\n  repeated-word:\n     ? exceptions: [a]\n",
 		     "3:8: rule options are named by plain strings");
-	expect_error("? [a]\n: b\n", "1:3: unknown key '' (known: language, rules, include, exclude, overrides, words, dictionaries)");
+	expect_error("? [a]\n: b\n", "1:3: unknown key '' (known: language, rules, include, exclude, overrides, words, dictionaries, translations)");
 }
 
 Test(config, wrong_types)
