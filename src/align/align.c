@@ -33,6 +33,15 @@ void cl_align_documents(cl_alignment *out, const cl_document *source, const cl_d
 	free(anchors);
 }
 
+bool cl_alignment_comparable(const cl_alignment *a, const cl_document *source, const cl_document *translation)
+{
+	size_t matched = 0, most = source->nitems > translation->nitems ? source->nitems : translation->nitems;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->groups[i].s0 < a->groups[i].s1 && a->groups[i].t0 < a->groups[i].t1)
+			matched += a->groups[i].t1 - a->groups[i].t0;
+	return most < 8 || (double)matched >= 0.75 * (double)most;
+}
+
 void cl_alignment_dispose(cl_alignment *alignment)
 {
 	free(alignment->groups);

@@ -10,6 +10,7 @@
 #ifndef CL_ALIGN_ALIGN_H
 #define CL_ALIGN_ALIGN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../parse/document.h"
@@ -27,6 +28,10 @@ typedef struct cl_alignment {
 
 void cl_align_documents(cl_alignment *out, const cl_document *source, const cl_document *translation);
 void cl_alignment_dispose(cl_alignment *alignment);
+/* False when too little of the two pages corresponds (under 3 in 4 of the
+ * blocks of the longer one, in pages of 8 blocks or more): pages reordered
+ * or rewritten, which block by block comparison would only misreport. */
+bool cl_alignment_comparable(const cl_alignment *a, const cl_document *source, const cl_document *translation);
 
 /* The explicit id of a heading ({#id} at the end of its text), or NULL. */
 const char *cl_align_heading_id(const cl_block *block, size_t *len);

@@ -63,6 +63,15 @@ static size_t keep_increasing(cl_anchor *pairs, size_t n)
 	return len;
 }
 
+/* Far from where the documents' proportions put it, an equal key is a
+ * coincidence (the same number in another paragraph), not an anchor. */
+static bool plausible(size_t s, size_t t, size_t ns, size_t nt)
+{
+	double expected = ns ? (double)s * (double)nt / (double)ns : 0;
+	double off = (double)t > expected ? (double)t - expected : expected - (double)t;
+	return off <= 10.0 + 0.1 * (double)(nt > ns ? nt : ns);
+}
+
 cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *translation, size_t *count)
 {
 	cl_keyset sset = CL_KEYSET_INIT, tset = CL_KEYSET_INIT;
@@ -76,7 +85,8 @@ cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *transl
 		if (!skeys[i] || !cl_keyset_get(&sset, skeys[i], strlen(skeys[i]), &sv) || svals[sv] != i ||
 		    !cl_keyset_get(&tset, skeys[i], strlen(skeys[i]), &tv) || tvals[tv] == SEEN_TWICE)
 			continue;
-		pairs[n++] = (cl_anchor){ i, tvals[tv] };
+		if (plausible(i, tvals[tv], source->nitems, translation->nitems))
+			pairs[n++] = (cl_anchor){ i, tvals[tv] };
 	}
 	*count = keep_increasing(pairs, n);
 	for (size_t i = 0; i < source->nitems; i++)

@@ -34,14 +34,21 @@ typedef struct {
 
 static const int moves[][2] = { { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 } };
 
-/* 'H' heading, 'P' other prose, 'C' code, 'M' HTML, 'T' table, 'S' shortcode, 'A' admonition. */
+/* Prose by block kind: 'H' heading, 'P' paragraph, 'L' list item, 'Q'
+ * quote, 'c' table cell, 'F' front-matter value, 'I' image description;
+ * else 'C' code, 'M' HTML, 'T' table, 'S' shortcode, 'A' admonition. */
 static char item_class(const cl_document *doc, size_t i)
 {
-	static const char classes[] = { 'P', 'C', 'M', 'T', 'S', 'A' };
+	static const char items[] = { 'P', 'C', 'M', 'T', 'S', 'A' };
+	static const char blocks[] = { 'H', 'P', 'L', 'Q', 'c', 'F', 'I' };
 	const cl_item *item = &doc->items[i];
-	if (item->kind == CL_ITEM_PROSE && doc->blocks[item->block].kind == CL_BLOCK_HEADING)
-		return 'H';
-	return classes[item->kind];
+	return item->kind == CL_ITEM_PROSE ? blocks[doc->blocks[item->block].kind] : items[item->kind];
+}
+
+/* Classes whose blocks translators merge and split. */
+static bool mergeable(char c)
+{
+	return c == 'P' || c == 'L' || c == 'Q';
 }
 
 static double item_length(const cl_document *doc, size_t i)
@@ -68,7 +75,7 @@ static double pair_cost(const grid *g, size_t i, size_t j)
 		const char *x = sd->items[si].code, *y = td->items[tj].code;
 		return x && y && !strcmp(x, y) ? 0.0 : 1.5;
 	}
-	if (a == 'H' || a == 'P') {
+	if (a == 'H' || mergeable(a) || a == 'c' || a == 'F' || a == 'I') {
 		double c = length_cost(item_length(sd, si), item_length(td, tj), g->ratio);
 		if (a == 'H' && sd->blocks[sd->items[si].block].level != td->blocks[td->items[tj].block].level)
 			c += 1.0;
@@ -82,13 +89,16 @@ static double merge_cost(const grid *g, size_t i, size_t j, int di, int dj)
 {
 	const cl_document *sd = g->s.doc, *td = g->t.doc;
 	double ls = 0, lt = 0;
+	char c = item_class(sd, g->s.from + i);
+	if (!mergeable(c))
+		return INF;
 	for (int k = 0; k < di; k++) {
-		if (item_class(sd, g->s.from + i + (size_t)k) != 'P')
+		if (item_class(sd, g->s.from + i + (size_t)k) != c)
 			return INF;
 		ls += item_length(sd, g->s.from + i + (size_t)k);
 	}
 	for (int k = 0; k < dj; k++) {
-		if (item_class(td, g->t.from + j + (size_t)k) != 'P')
+		if (item_class(td, g->t.from + j + (size_t)k) != c)
 			return INF;
 		lt += item_length(td, g->t.from + j + (size_t)k);
 	}

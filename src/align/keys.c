@@ -27,7 +27,7 @@ static void put_target(cl_buf *key, const char *target)
 {
 	for (const char *p = target; *p;) {
 		size_t n = strcspn(p, "/#?");
-		bool lang_seg = n >= 2 && n <= 5 && p > target && p[-1] == '/' && (p[n] == '/' || !p[n]);
+		bool lang_seg = n >= 2 && n <= 5 && (p == target || p[-1] == '/') && (p[n] == '/' || !p[n]);
 		for (size_t i = 0; lang_seg && i < n; i++)
 			if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') || p[i] == '-' || p[i] == '_'))
 				lang_seg = false;

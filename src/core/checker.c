@@ -241,7 +241,8 @@ static void run_with_source(const copylint_checker *checker, worker *w, const cl
 		.alignment = &alignment,
 		.source_lines = &lines,
 	};
-	run_rules(checker, w, doc, settings, lang, &translation, findings);
+	bool comparable = cl_alignment_comparable(&alignment, &source->doc, doc);
+	run_rules(checker, w, doc, settings, lang, comparable ? &translation : NULL, findings);
 	cl_alignment_dispose(&alignment);
 	cl_lineindex_dispose(&lines);
 }
