@@ -182,3 +182,46 @@ Test(translations_rules, the_source_location_in_every_format)
 	free(spath);
 	free(tpath);
 }
+
+/* CNCF glossary, content/en and content/es/contribute/_index.md. */
+Test(translations_rules, heading_id_changed_missing_and_twice)
+{
+	static const char en[] = "## Help localize the glossary {#help-localize-the-glossary}\n\nText.\n\n"
+				 "### Request a change via an issue {#request-a-change-via-an-issue}\n\nMore.\n";
+	static const char es[] = "## Ayudar a traducir el glosario {#help-translate-the-glossary}\n\nTexto.\n\n"
+				 "### Solicitar un cambio a través de un issue\n\nMás.\n\n## Otra {#help-translate-the-glossary}\n";
+	copylint_results *r = check_pair("es", en, es, "heading-id");
+	cr_assert_eq(count_rule(r, "heading-id"), 3);
+	const copylint_finding *f = find_at(r, "heading-id", 1, 36);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "heading id {#help-translate-the-glossary} differs from the source's "
+				     "{#help-localize-the-glossary}");
+	assert_related(f, 1, 33);
+	f = find_at(r, "heading-id", 5, 5);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "this heading lacks the source's id {#request-a-change-via-an-issue}");
+	f = find_at(r, "heading-id", 9, 11);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "heading id {#help-translate-the-glossary} is used twice in this page");
+	cr_assert_eq(f->related->line, 1);
+	copylint_results_free(r);
+}
+
+/* CNCF glossary, content/en and content/es/contributor-ladder/_index.md (the
+ * English gained "15 to 30 days"); the separators are made up. */
+Test(translations_rules, number_mismatch_by_digits_not_separators)
+{
+	static const char en[] = "Involuntary removal happens after 15 to 30 days without activity; we had "
+				 "1,000.5 reviews and 12,500 comments in 2023.\n";
+	static const char es[] = "La baja involuntaria ocurre sin actividad; tuvimos 1.000,5 revisiones y "
+				 "12 500 comentarios en 2023.\n";
+	copylint_results *r = check_pair("es", en, es, "number-mismatch");
+	cr_assert_eq(count_rule(r, "number-mismatch"), 2);
+	const copylint_finding *f = copylint_results_at(r, 0);
+	cr_assert_str_eq(f->message, "the source's number 15 is missing or changed here");
+	cr_assert_eq(f->line, 1);
+	cr_assert_eq(f->column, 1);
+	assert_related(f, 1, 35);
+	cr_assert_str_eq(copylint_results_at(r, 1)->message, "the source's number 30 is missing or changed here");
+	copylint_results_free(r);
+}
