@@ -214,3 +214,19 @@ Test(translations_pairs, an_unreadable_source_leaves_the_translation_checked_alo
 				"SOURCE TRANSLATION\n");
 	run_result_free(&r);
 }
+
+Test(translations_pairs, check_says_once_which_layout_paired_files)
+{
+	put("content/en/a.md", "# A\n\nSee [the docs](/docs/a/).\n");
+	put("content/en/b.md", "# B\n");
+	put("content/fr/a.md", "# A\n\nVoir [la doc](/fr/docs/a/).\n");
+	put("content/fr/b.md", "# B\n");
+	run_result r = run_copylint(dir, (const char *[]){ "check", "--rule", "spelling=off", "content/fr", NULL },
+				    NULL, NULL);
+	cr_assert_eq(r.status, 0, "%s%s", r.out, r.err);
+	const char *notice = "paired by the well-known layout content/{lang}/** (source language en)";
+	const char *first = strstr(r.err, notice);
+	cr_assert_not_null(first, "%s", r.err);
+	cr_assert_null(strstr(first + 1, notice), "%s", r.err);
+	run_result_free(&r);
+}
