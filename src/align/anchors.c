@@ -11,11 +11,10 @@
 #define SEEN_TWICE ((size_t)-1)
 
 /* key -> item index, or SEEN_TWICE; keys[i] the key of each item (owned). */
-static char **keys_of(const cl_document *doc, size_t *counts_slots, cl_keyset *set, size_t **values, size_t *nvalues)
+static char **keys_of(const cl_document *doc, cl_keyset *set, size_t **values, size_t *nvalues)
 {
 	char **keys = cl_calloc(doc->nitems ? doc->nitems : 1, sizeof(char *));
 	size_t link = 0, cap = 0;
-	(void)counts_slots;
 	for (size_t i = 0; i < doc->nitems; i++) {
 		long block = doc->items[i].block;
 		while (block >= 0 && link < doc->nlinks && doc->links[link].block < block)
@@ -76,8 +75,8 @@ cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *transl
 {
 	cl_keyset sset = CL_KEYSET_INIT, tset = CL_KEYSET_INIT;
 	size_t *svals = NULL, *tvals = NULL, ns = 0, nt = 0;
-	char **skeys = keys_of(source, NULL, &sset, &svals, &ns);
-	char **tkeys = keys_of(translation, NULL, &tset, &tvals, &nt);
+	char **skeys = keys_of(source, &sset, &svals, &ns);
+	char **tkeys = keys_of(translation, &tset, &tvals, &nt);
 	cl_anchor *pairs = cl_malloc((source->nitems ? source->nitems : 1) * sizeof(cl_anchor));
 	size_t n = 0;
 	for (size_t i = 0; i < source->nitems; i++) {

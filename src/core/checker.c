@@ -20,7 +20,6 @@
 #include "../util/pathorder.h"
 #include "../util/error.h"
 #include "../align/align.h"
-#include "../collect/pairs.h"
 #include "../text/lineindex.h"
 #include "language.h"
 #include "pair.h"
@@ -237,7 +236,7 @@ static void run_with_source(const copylint_checker *checker, worker *w, const cl
 	cl_align_documents(&alignment, &source->doc, doc);
 	cl_translation translation = {
 		.source = &source->doc,
-		.source_lang = source->doc.lang ? source->doc.lang : cl_pair_source_language(checker->config),
+		.source_lang = source->doc.lang ? source->doc.lang : copylint_pair_source_language(checker->config),
 		.alignment = &alignment,
 		.source_lines = &lines,
 	};
@@ -289,44 +288,6 @@ static cl_source_cache *source_cache(const copylint_checker *checker)
 	return mutable->translation_sources;
 }
 
-/* The parsed source of a translation, or NULL when the file is not one (or
- * is read from git, whose snapshot the source is not read from yet). Says
- * once which well-known layout paired files, and why a source is missing. */
-static const cl_source_doc *translation_source(const copylint_checker *checker, worker *w,
-					       const cl_source *source)
-{
-	if (source->translation_source)
-		return cl_source_cache_get(source_cache(checker), source->translation_source);
-	if (!source->fs_path)
-		return NULL;
-	cl_pair pair;
-	cl_pair_find(checker->config, source->fs_path, &pair);
-	const cl_source_doc *found = NULL;
-	if (pair.problem)
-		cl_results_add_notice(w->results, pair.problem);
-	if (pair.status == CL_PAIR_FOUND) {
-		found = cl_source_cache_get(source_cache(checker), pair.source);
-		if (pair.well_known) {
-			char *message = cl_sprintf("translations: paired by the well-known layout %s (source "
-						   "language %s); set translations: in .copylint.yml to choose",
-						   pair.layout, cl_pair_source_language(checker->config));
-			cl_results_add_notice(w->results, message);
-			free(message);
-		}
-	}
-	cl_pair_dispose(&pair);
-	return found;
-}
-
-static void say_unreadable(worker *w, const char *path, const cl_source_doc *counterpart)
-{
-	if (!counterpart || !counterpart->error)
-		return;
-	char *message = cl_sprintf("%s: its source cannot be read (%s): checked alone", path, counterpart->error);
-	cl_results_add_notice(w->results, message);
-	free(message);
-}
-
 static void check_source(const copylint_checker *checker, worker *w, const cl_source *source,
 			 const char *path, file_outcome *out)
 {
@@ -337,8 +298,8 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 		out->message = error;
 		return;
 	}
-	const cl_source_doc *counterpart = translation_source(checker, w, source);
-	say_unreadable(w, path, counterpart);
+	const cl_source_doc *counterpart = cl_pair_source_of(source_cache(checker), checker->config, source, path,
+							     w->results);
 	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len,
 		    counterpart, out);
 	if (source->limit_to_changed)

@@ -3,9 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../collect/pairs.h"
 #include "../collect/sources.h"
 #include "../parse/parse.h"
 #include "../text/utf8.h"
+#include "../report/results.h"
 #include "../util/alloc.h"
 
 void cl_source_cache_init(cl_source_cache *cache)
@@ -67,4 +69,46 @@ const cl_source_doc *cl_source_cache_get(cl_source_cache *cache, const char *pat
 	const cl_source_doc *s = cache->items[at];
 	pthread_mutex_unlock(&cache->lock);
 	return s;
+}
+
+static void say_layout(const cl_pair *pair, const copylint_config *config, copylint_results *notices)
+{
+	char *message = cl_sprintf("translations: paired by the well-known layout %s (source language %s); "
+				   "set translations: in .copylint.yml to choose", pair->layout,
+				   cl_pair_source_language(config));
+	cl_results_add_notice(notices, message);
+	free(message);
+}
+
+static const cl_source_doc *by_layout(cl_source_cache *cache, const copylint_config *config, const char *path,
+				      copylint_results *notices)
+{
+	cl_pair pair;
+	const cl_source_doc *found = NULL;
+	cl_pair_find(config, path, &pair);
+	if (pair.problem)
+		cl_results_add_notice(notices, pair.problem);
+	if (pair.status == CL_PAIR_FOUND) {
+		found = cl_source_cache_get(cache, pair.source);
+		if (pair.well_known)
+			say_layout(&pair, config, notices);
+	}
+	cl_pair_dispose(&pair);
+	return found;
+}
+
+const cl_source_doc *cl_pair_source_of(cl_source_cache *cache, const copylint_config *config,
+				       const cl_source *source, const char *path, copylint_results *notices)
+{
+	const cl_source_doc *found = NULL;
+	if (source->translation_source)
+		found = cl_source_cache_get(cache, source->translation_source);
+	else if (source->fs_path)
+		found = by_layout(cache, config, source->fs_path, notices);
+	if (found && found->error) {
+		char *message = cl_sprintf("%s: its source cannot be read (%s): checked alone", path, found->error);
+		cl_results_add_notice(notices, message);
+		free(message);
+	}
+	return found;
 }

@@ -6,6 +6,8 @@
 
 #include <pthread.h>
 
+#include "copylint/copylint.h"
+#include "../collect/sources.h"
 #include "../parse/document.h"
 #include "../util/keyset.h"
 
@@ -28,5 +30,13 @@ void cl_source_cache_init(cl_source_cache *cache);
 void cl_source_cache_dispose(cl_source_cache *cache);
 /* The parsed source at path; borrowed for the life of the cache. */
 const cl_source_doc *cl_source_cache_get(cl_source_cache *cache, const char *path);
+
+/* The parsed source of the translation source (path: as reported), or
+ * NULL when it is not a translation with an existing counterpart, or is
+ * read from git (whose snapshot the source is not read from yet). Tells
+ * notices once: which well-known layout paired files, a source language
+ * matching no folder, a source that cannot be read. */
+const cl_source_doc *cl_pair_source_of(cl_source_cache *cache, const copylint_config *config,
+				       const cl_source *source, const char *path, copylint_results *notices);
 
 #endif
