@@ -225,3 +225,28 @@ Test(translations_rules, number_mismatch_by_digits_not_separators)
 	cr_assert_str_eq(copylint_results_at(r, 1)->message, "the source's number 30 is missing or changed here");
 	copylint_results_free(r);
 }
+
+/* CNCF glossary, content/en/pod.md, with its second paragraph left in
+ * English in a Japanese page (langid knows no Japanese: the comparison with
+ * the source is what finds it), and in a French one (langid finds it: one
+ * finding, not two). */
+Test(translations_rules, untranslated_a_block_identical_to_its_source)
+{
+	static const char en[] = "# Pod\n\nWithin a Kubernetes environment, a pod acts as the most basic deployable unit.\n\n"
+				 "Memory and CPU allocation can be defined either on a pod level or per container.\n";
+	static const char ja[] = "# Pod\n\nKubernetes環境において、Podは最も基本的なデプロイ可能な単位です。\n\n"
+				 "Memory and CPU allocation can be defined either on a pod level or per container.\n";
+	copylint_results *r = check_pair("ja", en, ja, "untranslated");
+	cr_assert_eq(count_rule(r, "untranslated"), 1);
+	const copylint_finding *f = find_at(r, "untranslated", 5, 1);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "paragraph identical to the source's: left untranslated?");
+	assert_related(f, 5, 1);
+	copylint_results_free(r);
+	static const char fr[] = "# Pod\n\nDans un environnement Kubernetes, le pod est l'unité déployable la plus basique.\n\n"
+				 "Memory and CPU allocation can be defined either on a pod level or per container.\n";
+	r = check_pair("fr", en, fr, "untranslated");
+	cr_assert_eq(count_rule(r, "untranslated"), 1);
+	cr_assert_null(copylint_results_at(r, 0)->related);
+	copylint_results_free(r);
+}
