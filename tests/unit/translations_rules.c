@@ -250,3 +250,23 @@ Test(translations_rules, untranslated_a_block_identical_to_its_source)
 	cr_assert_null(copylint_results_at(r, 0)->related);
 	copylint_results_free(r);
 }
+
+/* CNCF glossary, content/en and content/es/debugging.md: the English page was
+ * deprecated and made a draft, the Spanish one is still published. */
+Test(translations_rules, front_matter_a_missing_key_and_an_untranslated_description)
+{
+	static const char en[] = "---\ntitle: Debugging\nstatus: Deprecated\ncategory: concept\ndraft: true\n"
+				 "description: the process of finding and fixing errors in software\n---\n\nText.\n";
+	static const char es[] = "---\ntitle: Depuración\nstatus: Completed\ncategory: concepto\n"
+				 "description: the process of finding and fixing errors in software\n---\n\nTexto.\n";
+	copylint_results *r = check_pair("es", en, es, "front-matter-mismatch");
+	cr_assert_eq(count_rule(r, "front-matter-mismatch"), 2);
+	const copylint_finding *f = find_at(r, "front-matter-mismatch", 1, 1);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "the source's front-matter key 'draft' is missing here");
+	assert_related(f, 5, 1);
+	f = find_at(r, "front-matter-mismatch", 5, 14);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "front-matter description identical to the source's: left untranslated?");
+	copylint_results_free(r);
+}
