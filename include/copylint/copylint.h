@@ -175,6 +175,40 @@ void copylint_sources_free(copylint_sources *sources);
 #define COPYLINT_SHARD_MAX 1000
 int copylint_sources_keep_shard(copylint_sources *sources, unsigned shard, unsigned count);
 
+/* Checks every source added so far as a translation of the file at
+ * source_path (`copylint check --source SOURCE TRANSLATION`), whatever the
+ * config's layouts say. */
+int copylint_sources_set_translation_source(copylint_sources *sources, const char *source_path);
+
+/* ---- Translations ------------------------------------------------------ */
+
+typedef enum {
+	COPYLINT_PAIR_NONE = 0,  /* no layout matches: not a translation */
+	COPYLINT_PAIR_IS_SOURCE, /* the file is in the source language */
+	COPYLINT_PAIR_FOUND,     /* source is its counterpart, which exists */
+	COPYLINT_PAIR_MISSING    /* a translation whose counterpart does not exist */
+} copylint_pair_status;
+
+/* Which file a translation translates. Strings are owned by the pair
+ * (copylint_pair_dispose), but layout, borrowed from the config or static. */
+typedef struct {
+	copylint_pair_status status;
+	char *source;          /* FOUND and MISSING: the counterpart's path */
+	char *lang;            /* the translation's tag as the path writes it */
+	const char *layout;    /* the translation pattern that matched */
+	bool well_known;       /* a built-in layout: the config has no translations: layouts */
+	char *problem;         /* a message for the user, or NULL */
+} copylint_pair;
+
+/* Pairs path (relative to the current folder, or absolute) by the config's
+ * translations: layouts, or without them by the well-known layouts
+ * (Docusaurus, Astro Starlight, Hugo content/{lang}/, pages.{lang}/, and
+ * name.{lang}.md) whose counterpart exists. */
+int copylint_pair_find(copylint_pair *out, const copylint_config *config, const char *path);
+void copylint_pair_dispose(copylint_pair *pair);
+/* The source language: the config's translations: source, else "en". */
+const char *copylint_pair_source_language(const copylint_config *config);
+
 /* ---- Sources from git -------------------------------------------------- */
 
 /* Which part of a change a git run checks. */

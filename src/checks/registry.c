@@ -2,6 +2,7 @@
 #include <ctype.h>
 
 #include "rule.h"
+#include "../text/lineindex.h"
 
 #define CL_RULE(name) extern const cl_rule cl_rule_##name;
 #include "rules.def"
@@ -40,6 +41,15 @@ const cl_rule *cl_rules_find(const char *id)
 cl_finding *cl_check_report(cl_check_ctx *ctx, size_t start, size_t end, char *message)
 {
 	return cl_findings_add(ctx->findings, ctx->rule->info.id, ctx->severity, start, end, message);
+}
+
+cl_finding *cl_check_report_pair(cl_check_ctx *ctx, size_t start, size_t end, char *message, size_t source_at)
+{
+	cl_finding *f = cl_check_report(ctx, start, end, message);
+	const cl_translation *tr = ctx->translation;
+	cl_finding_set_related_elsewhere(f, tr->source->path, source_at);
+	cl_lineindex_columns(tr->source_lines, source_at, &f->related_line, &f->related_column, NULL, NULL);
+	return f;
 }
 
 const cl_option_value *cl_check_option(const cl_check_ctx *ctx, const char *name)

@@ -13,6 +13,16 @@
 #include "../text/segment.h"
 
 typedef struct cl_check_ctx cl_check_ctx;
+struct cl_alignment;
+struct cl_lineindex_s;
+
+/* A translation checked against its source: what pair rules receive. */
+typedef struct {
+	const cl_document *source;
+	const char *source_lang;        /* BCP 47 */
+	const struct cl_alignment *alignment;
+	struct cl_lineindex_s *source_lines; /* for related locations in the source */
+} cl_translation;
 
 /* What a rule may be configured with, under `rules: {id: {name: ...}}`. */
 typedef enum { CL_OPTION_BOOL, CL_OPTION_INT, CL_OPTION_STRING, CL_OPTION_LIST } cl_option_type;
@@ -79,10 +89,16 @@ struct cl_check_ctx {
 	/* The language the document was translated from (BCP 47, such as
 	 * "en"), or NULL when it is not known to be a translation. */
 	const char *source_lang;
+	/* The file's source when it is a translation with a readable source;
+	 * NULL: checked alone (pair rules then have nothing to compare). */
+	const cl_translation *translation;
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */
 cl_finding *cl_check_report(cl_check_ctx *ctx, size_t start, size_t end, char *message);
+/* Adds a finding on the translation with its related location in the
+ * source, at source byte source_at; takes message. */
+cl_finding *cl_check_report_pair(cl_check_ctx *ctx, size_t start, size_t end, char *message, size_t source_at);
 /* The configured option, or NULL / 0 items when unset. */
 const cl_option_value *cl_check_option(const cl_check_ctx *ctx, const char *name);
 /* The primary language subtag ("en" for "en-US"), lower-case, in buf. */

@@ -16,6 +16,7 @@ static const char check_usage[] =
 	"usage: copylint check [options] [PATH...]\n"
 	"       copylint check --staged [options] [-- PATHSPEC...]\n"
 	"       copylint check --diff [BASE | A..B] [options] [-- PATHSPEC...]\n"
+	"       copylint check --source SOURCE [options] TRANSLATION...\n"
 	"\n"
 	"Checks files and folders (default: the current folder). Folders are walked\n"
 	"for .md, .markdown, .mdx, .txt files (or the config's include globs),\n"
@@ -46,6 +47,9 @@ static const char check_usage[] =
 	"  --shard K/N            check only the K-th of N shares of the files, for N\n"
 	"                         parallel CI jobs (GitLab's parallel: N is detected)\n"
 	"  --stdin-filename NAME  the path (and so the format) of standard input\n"
+	"  --source FILE          check the files as translations of FILE (else the\n"
+	"                         config's translations: layouts pair them; see\n"
+	"                         `copylint pairs`)\n"
 	"  --quiet                print findings only: no summary, no notices\n"
 	"  --no-color             no colours (also when NO_COLOR is set)\n"
 	"  --no-cache             keep no spelling answers between runs (default: in\n"
@@ -71,6 +75,7 @@ typedef struct {
 	const char *config_path;
 	const char *lang;
 	const char *stdin_filename;
+	const char *translation_source;
 	int fail_on;  /* a severity, or COPYLINT_SEVERITY_OFF for never */
 	unsigned jobs;  /* 0: the processors this process may use */
 	bool quiet;
@@ -90,7 +95,7 @@ typedef struct {
 enum {
 	OPT_FORMAT = 256, OPT_OUTPUT, OPT_CONFIG, OPT_LANG, OPT_FAIL_ON, OPT_RULE, OPT_JOBS,
 	OPT_STDIN_FILENAME, OPT_QUIET, OPT_NO_COLOR, OPT_REPORT, OPT_STAGED, OPT_DIFF, OPT_SCOPE,
-	OPT_NO_CACHE, OPT_SHARD
+	OPT_NO_CACHE, OPT_SHARD, OPT_SOURCE
 };
 
 static const struct option long_options[] = {
@@ -110,6 +115,7 @@ static const struct option long_options[] = {
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "shard", required_argument, NULL, OPT_SHARD },
+	{ "source", required_argument, NULL, OPT_SOURCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -210,6 +216,7 @@ static int parse_option(check_options *opts, int opt, const char *arg)
 		opts->lang = arg;
 		return 0;
 	case OPT_STDIN_FILENAME: opts->stdin_filename = arg; return 0;
+	case OPT_SOURCE: opts->translation_source = arg; return 0;
 	case OPT_QUIET: opts->quiet = true; return 0;
 	case OPT_NO_CACHE: opts->no_cache = true; return 0;
 	case OPT_REPORT: return add_report(opts, arg);
@@ -352,6 +359,19 @@ static int gather_sources(const check_options *opts, const copylint_config *conf
 			return error;
 	}
 	return 0;
+}
+
+/* --source SOURCE: every file given is a translation of SOURCE. */
+static int pair_with_source(const check_options *opts, copylint_sources *sources)
+{
+	if (!opts->translation_source)
+		return 0;
+	if (opts->git.staged || opts->git.diff)
+		return cli_error("--source does not combine with --staged or --diff"), -1;
+	if (!opts->npaths)
+		return cli_error("--source SOURCE needs the translation to check: copylint check --source "
+				 "SOURCE TRANSLATION"), -1;
+	return copylint_sources_set_translation_source(sources, opts->translation_source);
 }
 
 /* ---- progress on a terminal ------------------------------------------ */
@@ -685,7 +705,7 @@ static int run_check(const check_options *opts, copylint_config *config)
 	}
 	copylint_sources_new(&sources);
 	if (gather_sources(opts, config, sources) < 0 || refuse_outputs_over_inputs(opts, sources) < 0 ||
-	    cli_shard_apply(&opts->shard, sources, opts->quiet) < 0 ||
+	    pair_with_source(opts, sources) < 0 || cli_shard_apply(&opts->shard, sources, opts->quiet) < 0 ||
 	    copylint_checker_new(&checker, config, &options) < 0)
 		goto cleanup;
 	open_outputs(&run);

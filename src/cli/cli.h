@@ -52,6 +52,7 @@ int cli_shard_apply(const cli_shard *shard, copylint_sources *sources, bool quie
 /* The SARIF automationDetails.id of the shard ("copylint/shard-2-of-7/"),
  * or "" for a whole run. */
 void cli_shard_automation_id(const cli_shard *shard, char *out, size_t size);
+int cli_pairs(int argc, char **argv);
 
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -22,6 +22,7 @@ static const char usage[] =
 	"  check --shard K/N           check the K-th of N shares of the files (parallel CI)\n"
 	"  merge-reports REPORT...     join the reports of the shards into one\n"
 	"  rules                       list every rule with its severity and summary\n"
+	"  pairs [PATH...]             list each translation with the source it is checked against\n"
 	"  version                     print the version\n"
 	"\n"
 	"Run `copylint check --help` for the options of check.\n"
@@ -75,6 +76,8 @@ int main(int argc, char **argv)
 		return cli_rules(argc - 1, argv + 1);
 	if (!strcmp(command, "merge-reports"))
 		return cli_merge_reports(argc - 1, argv + 1);
+	if (!strcmp(command, "pairs"))
+		return cli_pairs(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", command);
 	fputs(usage, stderr);
 	return EXIT_TROUBLE;

@@ -29,6 +29,7 @@ void copylint_sources_free(copylint_sources *sources)
 		free(sources->items[i].error);
 		free(sources->items[i].changed);
 		free(sources->items[i].config_path);
+		free(sources->items[i].translation_source);
 	}
 	free(sources->items);
 	free(sources);
@@ -64,6 +65,17 @@ int copylint_sources_add_buffer(copylint_sources *sources, const char *display_p
 		memcpy(src->data, data, len);
 	src->data[len] = '\0';
 	src->len = len;
+	return 0;
+}
+
+int copylint_sources_set_translation_source(copylint_sources *sources, const char *source_path)
+{
+	if (!sources || !source_path)
+		return COPYLINT_EINVALID;
+	for (size_t i = 0; i < sources->count; i++) {
+		free(sources->items[i].translation_source);
+		sources->items[i].translation_source = cl_strdup(source_path);
+	}
 	return 0;
 }
 

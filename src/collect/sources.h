@@ -24,6 +24,9 @@ typedef struct {
 	bool limit_to_changed;
 	cl_byte_range *changed;
 	size_t nchanged;
+	/* The file this one translates, given on the command line; NULL: the
+	 * config's layouts decide. */
+	char *translation_source;
 } cl_source;
 
 struct copylint_sources {

@@ -336,22 +336,6 @@ static int read_overrides(const loader *ld, yaml_node_t *node, copylint_config *
 }
 
 /* translations: {source: TAG}: the language the project translates from. */
-static int read_translations(const loader *ld, yaml_node_t *node, copylint_config *config)
-{
-	if (node->type != YAML_MAPPING_NODE)
-		return fail_at(ld, node, "translations must be a mapping (source: en)");
-	for (yaml_node_pair_t *pair = node->data.mapping.pairs.start; pair < node->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = yaml_document_get_node(ld->doc, pair->key);
-		const char *name = scalar(k) ? scalar(k) : "";
-		if (strcmp(name, "source"))
-			return fail_at(ld, k, "unknown key '%s' in translations (source)", name);
-		int error = read_language(ld, yaml_document_get_node(ld->doc, pair->value), &config->translations_source);
-		if (error < 0)
-			return error;
-	}
-	return 0;
-}
-
 static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *k, yaml_node_t *v)
 {
 	const char *name = scalar(k) ? scalar(k) : "";
@@ -371,7 +355,7 @@ static int read_top_key(const loader *ld, copylint_config *config, yaml_node_t *
 		return read_per_language(ld, v, "dictionaries", ld->base_dir, &config->dictionaries,
 					 &config->ndictionaries);
 	if (!strcmp(name, "translations"))
-		return read_translations(ld, v, config);
+		return cl_config_read_translations(ld->path, ld->doc, v, config);
 	return fail_at(ld, k, "unknown key '%s' (known: language, rules, include, exclude, overrides, "
 		       "words, dictionaries, translations)", name);
 }
@@ -517,13 +501,13 @@ void copylint_config_free(copylint_config *config)
 	free_lang_values(config->words, config->nwords);
 	free_lang_values(config->dictionaries, config->ndictionaries);
 	free(config->overrides);
+	cl_config_free_translations(config);
 	free_settings(config->rules, config->nrules);
 	free_strings(config->exclude, config->nexclude);
 	free_strings(config->include, config->ninclude);
 	free(config->path);
 	free(config->base_dir);
 	free(config->language);
-	free(config->translations_source);
 	free(config);
 }
 

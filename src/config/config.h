@@ -28,6 +28,15 @@ typedef struct {
 	size_t ndictionaries;
 } cl_override;
 
+/* Where one language's copy of the articles lives: translation is a pattern
+ * with {lang}; source the source's pattern (NULL: translation with {lang}
+ * set to the source language). Patterns: `*` within a folder, `**` across
+ * folders, matched at any folder of a path. */
+typedef struct {
+	char *translation;
+	char *source;
+} cl_layout;
+
 struct copylint_config {
 	char *path;        /* NULL for defaults */
 	char *base_dir;    /* globs are relative to this; absolute */
@@ -44,7 +53,11 @@ struct copylint_config {
 	size_t nwords;
 	cl_lang_value *dictionaries;  /* absolute paths */
 	size_t ndictionaries;
-	char *translations_source;  /* translations: source, a BCP 47 tag; NULL: not set */
+	/* translations: source (a BCP 47 tag; NULL: none set) and layouts
+	 * (none: the well-known layouts, when the counterpart exists). */
+	char *translations_source;
+	cl_layout *layouts;
+	size_t nlayouts;
 };
 
 /* The settings that apply to one file, after overrides. */
@@ -60,6 +73,13 @@ typedef struct {
 
 /* See copylint_config_read_word_lists: the lists in folder dir. */
 int cl_config_read_word_lists(copylint_config *config, const char *dir);
+struct yaml_document_s;
+struct yaml_node_s;
+/* Reads the translations: key into config; errors name the file, line and
+ * column (src/config/translations.c). */
+int cl_config_read_translations(const char *path, struct yaml_document_s *doc, struct yaml_node_s *node,
+				copylint_config *config);
+void cl_config_free_translations(copylint_config *config);
 
 void cl_config_resolve(const copylint_config *config, const char *path, cl_resolved *out);
 void cl_resolved_dispose(cl_resolved *resolved);

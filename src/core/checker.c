@@ -19,7 +19,10 @@
 #include "../util/alloc.h"
 #include "../util/pathorder.h"
 #include "../util/error.h"
+#include "../align/align.h"
+#include "../text/lineindex.h"
 #include "language.h"
+#include "pair.h"
 
 /* What one thread keeps between files. */
 typedef struct {
@@ -39,6 +42,8 @@ struct copylint_checker {
 	void *progress_payload;
 	bool suggestions;
 	char *cache_dir;  /* NULL: none */
+	cl_source_cache *translation_sources;  /* made on a run's first translation */
+	pthread_mutex_t lock;
 };
 
 /* A file's outcome, before it joins the sorted results. */
@@ -75,6 +80,7 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	/* Version 1 callers' structs end before cache_dir. */
 	if (options->version >= 2 && options->cache_dir)
 		checker->cache_dir = cl_strdup(options->cache_dir);
+	pthread_mutex_init(&checker->lock, NULL);
 	*out = checker;
 	return 0;
 }
@@ -87,6 +93,11 @@ void copylint_checker_free(copylint_checker *checker)
 		worker_dispose(checker->own_worker);
 		free(checker->own_worker);
 	}
+	if (checker->translation_sources) {
+		cl_source_cache_dispose(checker->translation_sources);
+		free(checker->translation_sources);
+	}
+	pthread_mutex_destroy(&checker->lock);
 	free(checker->language);
 	free(checker->cache_dir);
 	free(checker);
@@ -131,10 +142,9 @@ static bool rule_applies(const cl_rule *rule, const char *lang)
 }
 
 static void run_rules(const copylint_checker *checker, worker *w, const cl_document *doc,
-		      const cl_resolved *settings, const char *lang, bool lang_from_path, cl_findings *findings)
+		      const cl_resolved *settings, const char *lang, const char *source_lang,
+		      const cl_translation *translation, cl_findings *findings)
 {
-	const char *source = cl_language_translation_source(checker->config->translations_source, lang,
-							     lang_from_path);
 	char locale[64];
 	cl_language_to_locale(lang, locale, sizeof(locale));
 	for (size_t i = 0; i < cl_rules_count(); i++) {
@@ -155,7 +165,8 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.suggestions = checker->suggestions,
 			.cache_dir = checker->cache_dir,
 			.jobs = checker->jobs,
-			.source_lang = source,
+			.source_lang = translation ? translation->source_lang : source_lang,
+			.translation = translation,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
@@ -241,10 +252,37 @@ static bool refuse_encoding(const char *data, size_t len, const char *path, file
 	return false;
 }
 
+/* Runs the rules, with the translation's source when there is one: the two
+ * block sequences aligned once for every pair rule. */
+static void run_with_source(const copylint_checker *checker, worker *w, const cl_document *doc,
+			    const cl_resolved *settings, const char *lang, const char *source_lang,
+			    const cl_source_doc *source, cl_findings *findings)
+{
+	if (!source || source->error) {
+		run_rules(checker, w, doc, settings, lang, source_lang, NULL, findings);
+		return;
+	}
+	cl_lineindex lines;
+	cl_alignment alignment;
+	cl_lineindex_build(&lines, source->data, source->len);
+	cl_align_documents(&alignment, &source->doc, doc);
+	cl_translation translation = {
+		.source = &source->doc,
+		.source_lang = source->doc.lang ? source->doc.lang : copylint_pair_source_language(checker->config),
+		.alignment = &alignment,
+		.source_lines = &lines,
+	};
+	bool comparable = cl_alignment_comparable(&alignment, &source->doc, doc);
+	run_rules(checker, w, doc, settings, lang, source_lang, comparable ? &translation : NULL, findings);
+	cl_alignment_dispose(&alignment);
+	cl_lineindex_dispose(&lines);
+}
+
 /* config_path: where the config's globs look for the file (a git source's
  * place in the working tree), usually path itself. */
 static void check_bytes(const copylint_checker *checker, worker *w, const char *path,
-			const char *config_path, const char *data, size_t len, file_outcome *out)
+			const char *config_path, const char *data, size_t len, const cl_source_doc *source,
+			file_outcome *out)
 {
 	cl_findings findings = { NULL, 0, 0 };
 	cl_document doc;
@@ -263,13 +301,27 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 		const char *lang = document_language(checker, &doc, &settings, path, path_lang, sizeof(path_lang),
 						     &by_path);
 		mark_foreign_blocks(&doc, &settings, lang);
-		run_rules(checker, w, &doc, &settings, lang, by_path, &findings);
+		const char *source_lang = cl_language_translation_source(checker->config->translations_source,
+									 lang, by_path);
+		run_with_source(checker, w, &doc, &settings, lang, source_lang, source, &findings);
 		cl_suppress_apply(&doc, &findings);
 		cl_resolved_dispose(&settings);
 		cl_document_dispose(&doc);
 	}
 	cl_resolve_findings(&findings, data, len, path, &out->findings, &out->count, &out->cap);
 	cl_findings_dispose(&findings);
+}
+
+static cl_source_cache *source_cache(const copylint_checker *checker)
+{
+	copylint_checker *mutable = (copylint_checker *)checker;
+	pthread_mutex_lock(&mutable->lock);
+	if (!mutable->translation_sources) {
+		mutable->translation_sources = cl_malloc(sizeof(cl_source_cache));
+		cl_source_cache_init(mutable->translation_sources);
+	}
+	pthread_mutex_unlock(&mutable->lock);
+	return mutable->translation_sources;
 }
 
 static void check_source(const copylint_checker *checker, worker *w, const cl_source *source,
@@ -282,7 +334,10 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 		out->message = error;
 		return;
 	}
-	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len, out);
+	const cl_source_doc *counterpart = cl_pair_source_of(source_cache(checker), checker->config, source, path,
+							     w->results);
+	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len,
+		    counterpart, out);
 	if (source->limit_to_changed)
 		cl_results_keep_changed(out->findings, &out->count, source->changed, source->nchanged, len);
 	free(data);

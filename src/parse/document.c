@@ -42,6 +42,7 @@ void cl_document_dispose(cl_document *doc)
 	for (size_t i = 0; i < doc->nfront_matter_duplicates; i++)
 		free(doc->front_matter_duplicates[i].message);
 	free(doc->front_matter_duplicates);
+	cl_document_dispose_items(doc);
 	memset(doc, 0, sizeof(*doc));
 }
 

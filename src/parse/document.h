@@ -99,6 +99,34 @@ typedef struct {
 	size_t at, end;
 	char *message;
 } cl_duplicate_key;
+/* The page's skeleton: every block in order, prose or not, for aligning a
+ * translation with its source. Prose items point at their cl_block; the
+ * others (code, HTML/MDX, tables, shortcodes, admonitions) are what prose
+ * rules skip. */
+typedef enum {
+	CL_ITEM_PROSE = 0,
+	CL_ITEM_CODE,        /* fenced or indented code block */
+	CL_ITEM_HTML,        /* an HTML block, MDX/JSX included */
+	CL_ITEM_TABLE,       /* the table's start; its cells follow as prose items */
+	CL_ITEM_SHORTCODE,   /* a paragraph that is only a Hugo shortcode, {{< x >}} or {{% x %}} */
+	CL_ITEM_ADMONITION   /* a paragraph that opens or closes a ::: admonition */
+} cl_item_kind;
+
+typedef struct {
+	cl_item_kind kind;
+	size_t start, end;  /* source bytes */
+	long block;         /* the prose block (also for shortcodes and admonitions), or -1 */
+	char *info;         /* code: the info string ("" for none) */
+	char *code;         /* code: its text; HTML: the raw block */
+} cl_item;
+
+/* A link or image target in a prose block. */
+typedef struct {
+	long block;
+	char *target;
+	size_t at;          /* source byte of the target, or of the link when unknown */
+	bool image;
+} cl_link;
 
 typedef struct {
 	const char *path;
@@ -122,6 +150,11 @@ typedef struct {
 	size_t front_matter_error_at;
 	cl_duplicate_key *front_matter_duplicates;
 	size_t nfront_matter_duplicates, nfront_matter_duplicates_cap;
+	/* The skeleton (Markdown; plain text: its prose blocks), and the links. */
+	cl_item *items;
+	size_t nitems, items_cap;
+	cl_link *links;
+	size_t nlinks, links_cap;
 } cl_document;
 
 void cl_document_init(cl_document *doc, const char *path, const char *data, size_t len, cl_format format);
@@ -151,6 +184,13 @@ size_t cl_block_source_start(const cl_block *block, size_t at);
 size_t cl_block_source_end(const cl_block *block, size_t end);
 /* True when any byte of block text [start, end) lies in a non-prose span. */
 bool cl_block_in_span(const cl_block *block, size_t start, size_t end);
+
+/* Adds a non-prose item after the prose blocks so far (src/parse/items.c). */
+cl_item *cl_document_add_item(cl_document *doc, cl_item_kind kind, size_t start);
+void cl_document_add_link(cl_document *doc, long block, const char *target, size_t len, size_t at, bool image);
+/* Puts the prose blocks among the items, in page order, once parsing ends. */
+void cl_document_finish_items(cl_document *doc);
+void cl_document_dispose_items(cl_document *doc);
 
 cl_format cl_format_for_path(const char *path);
 

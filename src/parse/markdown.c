@@ -9,6 +9,8 @@
 
 #include "../util/alloc.h"
 
+#include "../util/alloc.h"
+#include "../util/buf.h"
 #include "parse.h"
 
 #define MAX_DEPTH 64
@@ -28,6 +30,11 @@ typedef struct {
 	size_t last_src_end;   /* just past the last piece placed */
 	cl_markup markup;      /* shortcodes, MDX: text there is CL_SPAN_MARKUP */
 	bool html_in_markup;   /* the current block holds raw HTML that is markup */
+	/* The code or HTML block being read for the skeleton: its item, or -1,
+	 * and its text. */
+	long open_item;
+	bool item_has_text;
+	cl_buf item_text;
 } md_state;
 
 static bool inside(const md_state *st, const char *p)
@@ -97,10 +104,57 @@ static int block_kind_for(const md_state *st, int *level)
 	return CL_BLOCK_PARAGRAPH;
 }
 
+static char *attribute(const MD_ATTRIBUTE *a)
+{
+	return cl_strndup(a->text ? a->text : "", a->text ? a->size : 0);
+}
+
+/* Code blocks, HTML blocks and tables become items of the skeleton. */
+static void open_item(md_state *st, MD_BLOCKTYPE type, void *detail)
+{
+	if (type == MD_BLOCK_TABLE) {
+		cl_document_add_item(st->doc, CL_ITEM_TABLE, st->last_src_end);
+		return;
+	}
+	if ((type != MD_BLOCK_CODE && type != MD_BLOCK_HTML) || st->open_item >= 0)
+		return;
+	cl_item *item = cl_document_add_item(st->doc, type == MD_BLOCK_CODE ? CL_ITEM_CODE : CL_ITEM_HTML,
+					     st->last_src_end);
+	if (type == MD_BLOCK_CODE)
+		item->info = attribute(&((MD_BLOCK_CODE_DETAIL *)detail)->info);
+	st->open_item = (long)(st->doc->nitems - 1);
+	st->item_has_text = false;
+	cl_buf_clear(&st->item_text);
+}
+
+static void close_item(md_state *st, MD_BLOCKTYPE type)
+{
+	if ((type != MD_BLOCK_CODE && type != MD_BLOCK_HTML) || st->open_item < 0)
+		return;
+	cl_item *item = &st->doc->items[st->open_item];
+	item->code = cl_strndup(st->item_text.ptr ? st->item_text.ptr : "", st->item_text.size);
+	st->open_item = -1;
+}
+
+/* Text of the open code or HTML item; its span grows to hold it. */
+static void item_text(md_state *st, const char *text, size_t size, bool in_source)
+{
+	cl_item *item = &st->doc->items[st->open_item];
+	cl_buf_put(&st->item_text, text, size);
+	if (!in_source)
+		return;
+	size_t at = (size_t)(text - st->doc->data);
+	if (!st->item_has_text)
+		item->start = at;
+	item->end = at + size;
+	st->item_has_text = true;
+}
+
 static int enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
 	md_state *st = userdata;
 	close_block(st);
+	open_item(st, type, detail);
 	if (st->depth < MAX_DEPTH) {
 		st->stack[st->depth] = type;
 		st->heading_level[st->depth] = type == MD_BLOCK_H ? (int)((MD_BLOCK_H_DETAIL *)detail)->level : 0;
@@ -144,6 +198,7 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	if (type == MD_BLOCK_H && st->current && st->current->kind == CL_BLOCK_HEADING)
 		take_heading_id(st->current);
 	close_block(st);
+	close_item(st, type);
 	st->depth--;
 	return 0;
 }
@@ -169,9 +224,18 @@ static bool href_is_text(const char *href, size_t href_len, const char *text, si
 /* md4c builds an href that needs unescaping in a buffer of its own, freed
  * after each callback: the href is read from the detail of the leave call,
  * never kept from the enter call. */
+static void add_link(md_state *st, const MD_ATTRIBUTE *href, bool image)
+{
+	cl_document *doc = st->doc;
+	long block = st->current ? (long)(st->current - doc->blocks) : -1;
+	size_t at = href->text && inside(st, href->text) ? (size_t)(href->text - doc->data) : st->last_src_end;
+	cl_document_add_link(doc, block, href->text ? href->text : "", href->text ? href->size : 0, at, image);
+}
+
 static void end_link(md_state *st, const MD_SPAN_A_DETAIL *detail)
 {
 	cl_block *block = st->current;
+	add_link(st, &detail->href, false);
 	/* Link text already marked (markup that holds a URL) keeps its span:
 	 * spans never overlap. */
 	bool marked = block && block->nspans && block->spans[block->nspans - 1].end > st->link_text_start;
@@ -201,6 +265,8 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 		st->code_span_depth--;
 	else if (type == MD_SPAN_A)
 		end_link(st, detail);
+	else if (type == MD_SPAN_IMG)
+		add_link(st, &((MD_SPAN_IMG_DETAIL *)detail)->src, true);
 	else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
 		st->math_depth--;
 	return 0;
@@ -295,6 +361,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 
 	if (type == MD_TEXT_HTML && in_source)
 		cl_parse_directives(st->doc, src, size);
+	if (st->open_item >= 0 && block_kind_for(st, &(int){ 0 }) < 0)
+		item_text(st, text, size, in_source);
 	cl_block *block = current_block(st);
 	if (!block)
 		return 0;
@@ -345,6 +413,7 @@ void cl_parse_markdown(cl_document *doc, size_t from)
 	st.doc = doc;
 	st.last_src_end = from;
 	cl_parse_markup(&st.markup, doc->data, from, doc->len, is_mdx(doc->path));
+	st.open_item = -1;
 
 	MD_PARSER parser;
 	memset(&parser, 0, sizeof(parser));
@@ -358,4 +427,5 @@ void cl_parse_markdown(cl_document *doc, size_t from)
 	md_parse(doc->data + from, (MD_SIZE)(doc->len - from), &parser, &st);
 	close_block(&st);
 	cl_markup_dispose(&st.markup);
+	cl_buf_dispose(&st.item_text);
 }

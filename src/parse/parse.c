@@ -9,4 +9,5 @@ void cl_parse_document(cl_document *doc)
 	else
 		cl_parse_plaintext(doc, body);
 	cl_document_link_parents(doc);
+	cl_document_finish_items(doc);
 }

@@ -26,7 +26,9 @@ static void put_error(xmlTextWriterPtr writer, const copylint_finding *f)
 	cl_xml_attr_size(writer, "line", f->line);
 	cl_xml_attr_size(writer, "column", f->column);
 	cl_xml_attr(writer, "severity", checkstyle_severity(f->severity));
-	cl_xml_attr(writer, "message", f->message);
+	char *message = cl_report_message(f);
+	cl_xml_attr(writer, "message", message);
+	free(message);
 	cl_xml_attr(writer, "source", source);
 	xmlTextWriterEndElement(writer);
 }

@@ -32,6 +32,12 @@ char *cl_xml_clean(const char *s);
 /* path without leading "./": what CI services match against the repository. */
 const char *cl_report_path(const char *path);
 
+/* True when the finding's related location is in another file. */
+bool cl_report_related_elsewhere(const copylint_finding *f);
+/* The message, with " (source: path:line:column)" when the related location
+ * is in another file, for formats with no field for it (owned). */
+char *cl_report_message(const copylint_finding *f);
+
 /* 32 hex digits + NUL: a hash of path, rule, flagged text and occurrence,
  * never the line, so it survives unrelated lines moving. */
 #define CL_FINGERPRINT_SIZE 33

@@ -32,6 +32,13 @@ void cl_finding_set_related(cl_finding *finding, size_t at)
 	finding->related_at = at;
 }
 
+void cl_finding_set_related_elsewhere(cl_finding *finding, const char *path, size_t at)
+{
+	cl_finding_set_related(finding, at);
+	free(finding->related_path);
+	finding->related_path = cl_strdup(path);
+}
+
 void cl_finding_set_fix(cl_finding *finding, size_t start, size_t end, const char *text)
 {
 	free(finding->fix_text);
@@ -48,6 +55,7 @@ void cl_finding_dispose(cl_finding *f)
 		free(f->suggestions[i]);
 	free(f->suggestions);
 	free(f->fix_text);
+	free(f->related_path);
 }
 
 void cl_findings_dispose(cl_findings *list)

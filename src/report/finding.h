@@ -17,6 +17,10 @@ typedef struct {
 	size_t nsuggestions;
 	bool has_related;
 	size_t related_at;
+	/* A related location in another file (a translation's source): its
+	 * path (owned) and the line and column found there; NULL: this file. */
+	char *related_path;
+	size_t related_line, related_column;
 	bool has_fix;
 	size_t fix_start, fix_end;
 	char *fix_text;
@@ -31,6 +35,9 @@ cl_finding *cl_findings_add(cl_findings *list, const char *rule, copylint_severi
 			    size_t start, size_t end, char *message);
 void cl_finding_add_suggestion(cl_finding *finding, const char *text);
 void cl_finding_set_related(cl_finding *finding, size_t at);
+/* A related location at byte at of the file path (line and column are the
+ * caller's to set: this file's index does not know that file). */
+void cl_finding_set_related_elsewhere(cl_finding *finding, const char *path, size_t at);
 /* A certain fix: replace source [start, end) with text ("" deletes). */
 void cl_finding_set_fix(cl_finding *finding, size_t start, size_t end, const char *text);
 /* Frees what one finding owns (not the finding itself). */

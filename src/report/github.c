@@ -118,6 +118,9 @@ static void put_annotation(cl_sink *sink, const copylint_finding *f)
 	cl_escape_workflow(&line, f->message, false);
 	if (f->related && f->related->path == f->path)
 		cl_buf_printf(&line, " (first copy: line %zu, column %zu)", f->related->line, f->related->column);
+	else if (cl_report_related_elsewhere(f))
+		cl_buf_printf(&line, " (source: %s:%zu:%zu)", cl_report_path(f->related->path), f->related->line,
+			      f->related->column);
 	cl_buf_putc(&line, '\n');
 	cl_sink_put(sink, line.ptr, line.size);
 	cl_buf_dispose(&line);

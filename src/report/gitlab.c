@@ -25,12 +25,14 @@ static json_t *issue_json(const copylint_finding *f)
 	const char *raw_path = cl_report_path(f->path);
 	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* JSON holds UTF-8 only */
 	cl_finding_fingerprint(f, fingerprint);
+	char *message = cl_report_message(f);
 	json_t *issue = json_pack("{s:s, s:s, s:s, s:s, s:[s], s:s, s:{s:s, s:{s:I, s:I}}}",
-			 "type", "issue", "description", f->message, "check_name", f->rule,
+			 "type", "issue", "description", message, "check_name", f->rule,
 			 "fingerprint", fingerprint, "categories", "Style",
 			 "severity", gitlab_severity(f->severity),
 			 "location", "path", path, "lines",
 			 "begin", (json_int_t)f->line, "end", (json_int_t)f->end_line);
+	free(message);
 	free(path);
 	return issue;
 }

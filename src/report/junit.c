@@ -130,8 +130,10 @@ static void spool_findings(junit_state *state, const copylint_results *results, 
 	cl_sink sink = { cl_spool_write, &state->spool, 0 };
 	for (size_t i = range.first; i < range.first + range.count; i++) {
 		const copylint_finding *f = &results->findings[i];
+		char *message = cl_report_message(f);
 		cl_sink_printf(&sink, "%s:%zu:%zu: %s: %s [%s]\n", f->path, f->line, f->column,
-			       copylint_severity_name(f->severity), f->message, f->rule);
+			       copylint_severity_name(f->severity), message, f->rule);
+		free(message);
 	}
 }
 

@@ -39,11 +39,13 @@ static json_t *diagnostic_json(const copylint_finding *f)
 {
 	const char *raw_path = cl_report_path(f->path);
 	char *path = cl_utf8_sanitize(raw_path, strlen(raw_path));  /* JSON holds UTF-8 only */
-	json_t *d = json_pack("{s:s, s:{s:s, s:o}, s:s, s:{s:s}, s:{s:s}, s:o}", "message", f->message,
+	char *message = cl_report_message(f);
+	json_t *d = json_pack("{s:s, s:{s:s, s:o}, s:s, s:{s:s}, s:{s:s}, s:o}", "message", message,
 			      "location", "path", path, "range",
 			      range_json(f->line, f->column_byte, f->end_line, f->end_column_byte),
 			      "severity", rd_severity(f->severity), "source", "name", "copylint",
 			      "code", "value", f->rule, "suggestions", suggestions_json(f->fix));
+	free(message);
 	free(path);
 	return d;
 }

@@ -87,6 +87,26 @@ static char *clean_message(cl_finding *raw)
 	return message;
 }
 
+/* Another file's path is kept in the same allocation, after the struct,
+ * so that freeing the related location frees it too. */
+static copylint_related *resolve_related(const cl_finding *raw, cl_lineindex *idx, const char *path)
+{
+	size_t extra = raw->related_path ? strlen(raw->related_path) + 1 : 0;
+	copylint_related *rel = cl_calloc(1, sizeof(*rel) + extra);
+	rel->offset = raw->related_at;
+	if (raw->related_path) {
+		char *copy = (char *)(rel + 1);
+		memcpy(copy, raw->related_path, extra);
+		rel->path = copy;
+		rel->line = raw->related_line;
+		rel->column = raw->related_column;
+		return rel;
+	}
+	rel->path = path;
+	cl_lineindex_columns(idx, raw->related_at, &rel->line, &rel->column, NULL, NULL);
+	return rel;
+}
+
 static void resolve_one(cl_finding *raw, cl_lineindex *idx, const char *path, occurrences *texts,
 			copylint_finding *out)
 {
@@ -117,13 +137,8 @@ static void resolve_one(cl_finding *raw, cl_lineindex *idx, const char *path, oc
 		out->suggestions = (const char *const *)suggestions;
 		out->suggestion_count = raw->nsuggestions;
 	}
-	if (raw->has_related) {
-		copylint_related *rel = cl_calloc(1, sizeof(*rel));
-		rel->path = path;
-		rel->offset = raw->related_at;
-		cl_lineindex_columns(idx, raw->related_at, &rel->line, &rel->column, NULL, NULL);
-		out->related = rel;
-	}
+	if (raw->has_related)
+		out->related = resolve_related(raw, idx, path);
 	if (raw->has_fix) {
 		copylint_fix *fix = cl_calloc(1, sizeof(*fix));
 		fix->start = raw->fix_start;

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "../text/utf8.h"
+#include "escape.h"
 #include "../util/buf.h"
 #include "format.h"
 
@@ -110,7 +111,7 @@ void cl_text_put_finding(cl_sink *sink, const copylint_finding *f, bool color)
 	cl_sink_printf(sink, " [%s]\n", f->rule);
 	put_excerpt(sink, f, color);
 	if (f->related) {
-		cl_sink_puts(sink, "  = first copy: ");
+		cl_sink_puts(sink, cl_report_related_elsewhere(f) ? "  = source: " : "  = first copy: ");
 		put_safe(sink, f->related->path);
 		cl_sink_printf(sink, ":%zu:%zu\n", f->related->line, f->related->column);
 	}

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-typedef struct {
+typedef struct cl_lineindex_s {
 	const char *data;
 	size_t len;
 	size_t *starts;  /* starts[i]: offset of line i+1 */

@@ -1,0 +1,128 @@
+/* link-mismatch: link and image targets of an aligned paragraph that the
+ * translation changed or dropped. Localisation is not a change: a path
+ * segment naming the source's or the translation's language (`/docs/x` and
+ * `/fr/docs/x`, `developer.mozilla.org/en-US/` and `/fr/`, `nodejs.org/en/`
+ * and `/ja/`) is left out of the comparison, and so is the #fragment (a
+ * translated page translates its headings' anchors). Links the translation
+ * adds are not reported. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "pair_common.h"
+
+/* Does the segment name either language (or a region of its primary tag)? */
+static bool names_language(const char *seg, size_t len, const char *const langs[2])
+{
+	for (int k = 0; k < 2; k++) {
+		size_t primary = strcspn(langs[k], "-_");
+		size_t seg_primary = strcspn(seg, "-_/");
+		if (seg_primary > len)
+			seg_primary = len;
+		if (seg_primary == primary && !strncasecmp(seg, langs[k], primary) && len <= primary + 8)
+			return true;
+	}
+	return false;
+}
+
+static char *localised_form(const char *target, const char *const langs[2])
+{
+	cl_buf out = CL_BUF_INIT;
+	size_t end = strcspn(target, "#");
+	for (size_t i = 0; i < end;) {
+		size_t n = strcspn(target + i, "/#");
+		if (n > end - i)
+			n = end - i;
+		bool is_segment = i == 0 || target[i - 1] == '/';
+		if (!(is_segment && n && names_language(target + i, n, langs)))
+			cl_buf_put(&out, target + i, n);
+		i += n;
+		if (i < end && target[i] == '/') {
+			if (!out.size || out.ptr[out.size - 1] != '/')
+				cl_buf_putc(&out, '/');
+			i++;
+		}
+	}
+	while (out.size > 1 && out.ptr[out.size - 1] == '/')
+		out.size--;
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
+}
+
+static void links_of(const cl_document *doc, size_t i0, size_t i1, const char *const langs[2], cl_pair_bag *out)
+{
+	if (i0 >= i1)
+		return;
+	long first = doc->items[i0].block, last = doc->items[i1 - 1].block;
+	for (size_t i = 0; i < doc->nlinks; i++)
+		if (doc->links[i].block >= first && doc->links[i].block <= last && doc->links[i].target[0])
+			cl_pair_bag_add(out, localised_form(doc->links[i].target, langs), i);
+}
+
+static void report(cl_check_ctx *ctx, const cl_document *doc, const cl_align_group *g, const cl_pair_bag *s,
+		   const cl_pair_bag *t)
+{
+	const cl_document *src = ctx->translation->source;
+	size_t j = 0;
+	for (size_t i = 0; i < s->count; i++) {
+		if (s->used[i])
+			continue;
+		while (j < t->count && t->used[j])
+			j++;
+		const cl_link *sl = &src->links[s->at[i]];
+		if (j < t->count) {
+			const cl_link *tl = &doc->links[t->at[j++]];
+			cl_check_report_pair(ctx, tl->at, tl->at + strlen(tl->target), cl_sprintf("%s target “%s” differs "
+					     "from the source's “%s”", tl->image ? "image" : "link", tl->target, sl->target),
+					     sl->at);
+		} else {
+			size_t at = doc->items[g->t0].start;
+			cl_check_report_pair(ctx, at, at, cl_sprintf("the source's %s to “%s” is missing here",
+					     sl->image ? "image" : "link", sl->target), sl->at);
+		}
+	}
+}
+
+static void compare(cl_check_ctx *ctx, const cl_document *doc, const cl_align_group *g)
+{
+	const cl_document *src = ctx->translation->source;
+	const char *const langs[2] = { ctx->translation->source_lang, ctx->lang };
+	if (!cl_pair_all_prose(src, g->s0, g->s1) || !cl_pair_all_prose(doc, g->t0, g->t1))
+		return;
+	cl_pair_bag s = { 0 }, t = { 0 };
+	links_of(src, g->s0, g->s1, langs, &s);
+	links_of(doc, g->t0, g->t1, langs, &t);
+	for (size_t i = 0; i < t.count; i++)
+		if (cl_pair_bag_take(&s, t.items[i]))
+			t.used[i] = true;
+	report(ctx, doc, g, &s, &t);
+	cl_pair_bag_dispose(&s);
+	cl_pair_bag_dispose(&t);
+}
+
+static int check(cl_check_ctx *ctx, const cl_document *doc)
+{
+	if (!ctx->translation)
+		return 0;
+	const cl_alignment *a = ctx->translation->alignment;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->groups[i].s0 < a->groups[i].s1 && a->groups[i].t0 < a->groups[i].t1)
+			compare(ctx, doc, &a->groups[i]);
+	return 0;
+}
+
+const cl_rule cl_rule_link_mismatch = {
+	.info = {
+		.id = "link-mismatch",
+		.summary = "A link or image target that differs from the source's",
+		.description = "For a translation checked against its source: a link or image target of an "
+			       "aligned paragraph that the translation changed or dropped. Localised targets pass: "
+			       "a path segment naming either language (/docs/x and /fr/docs/x, "
+			       "developer.mozilla.org/en-US/ and /fr/, nodejs.org/en/ and /ja/) and the #anchor "
+			       "are not compared.",
+		.default_severity = COPYLINT_SEVERITY_WARNING,
+	},
+	.check = check,
+};

@@ -1,0 +1,115 @@
+#include "pair_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/alloc.h"
+#include "../util/buf.h"
+
+const char *cl_pair_item_name(const cl_document *doc, size_t item)
+{
+	static const char *const items[] = { "paragraph", "code block", "HTML block", "table", "shortcode",
+					      "admonition" };
+	static const char *const blocks[] = { "heading", "paragraph", "list item", "quote", "table cell",
+					      "front-matter value", "image description" };
+	const cl_item *it = &doc->items[item];
+	return it->kind == CL_ITEM_PROSE ? blocks[doc->blocks[it->block].kind] : items[it->kind];
+}
+
+size_t cl_pair_position(const cl_document *tr, const cl_alignment *a, size_t g)
+{
+	for (size_t k = g; k < a->count; k++)
+		if (a->groups[k].t1 > a->groups[k].t0)
+			return tr->items[a->groups[k].t0].start;
+	return tr->nitems ? tr->items[tr->nitems - 1].end : tr->len;
+}
+
+bool cl_pair_all_prose(const cl_document *doc, size_t i0, size_t i1)
+{
+	for (size_t i = i0; i < i1; i++)
+		if (doc->items[i].block < 0)
+			return false;
+	return i1 > i0;
+}
+
+void cl_pair_bag_add(cl_pair_bag *bag, char *text, size_t at)
+{
+	size_t cap = bag->cap;
+	CL_GROW(bag->items, cap, bag->count + 1);
+	if (cap != bag->cap) {
+		bag->at = cl_realloc(bag->at, cap * sizeof(size_t));
+		bag->used = cl_realloc(bag->used, cap * sizeof(bool));
+		bag->cap = cap;
+	}
+	bag->items[bag->count] = text;
+	bag->at[bag->count] = at;
+	bag->used[bag->count++] = false;
+}
+
+bool cl_pair_bag_take(cl_pair_bag *bag, const char *text)
+{
+	for (size_t i = 0; i < bag->count; i++) {
+		if (!bag->used[i] && !strcmp(bag->items[i], text)) {
+			bag->used[i] = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+void cl_pair_bag_dispose(cl_pair_bag *bag)
+{
+	for (size_t i = 0; i < bag->count; i++)
+		free(bag->items[i]);
+	free(bag->items);
+	free(bag->at);
+	free(bag->used);
+	memset(bag, 0, sizeof(*bag));
+}
+
+/* Code with each {{placeholder}} (tldr's, translated with the page) as {{}}. */
+static char *blank_placeholders(const char *s, size_t len)
+{
+	cl_buf out = CL_BUF_INIT;
+	for (size_t i = 0; i < len; i++) {
+		const char *close = i + 1 < len && s[i] == '{' && s[i + 1] == '{' ? strstr(s + i, "}}") : NULL;
+		if (close && (size_t)(close - s) < len) {
+			cl_buf_puts(&out, "{{}}");
+			i = (size_t)(close - s) + 1;
+		} else {
+			cl_buf_putc(&out, s[i]);
+		}
+	}
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
+}
+
+void cl_pair_code_spans(const cl_document *doc, size_t i0, size_t i1, cl_pair_bag *out)
+{
+	for (size_t i = i0; i < i1; i++) {
+		if (doc->items[i].block < 0)
+			continue;
+		const cl_block *b = &doc->blocks[doc->items[i].block];
+		for (size_t k = 0; k < b->nspans; k++) {
+			const cl_span *sp = &b->spans[k];
+			if (sp->kind != CL_SPAN_CODE || sp->end <= sp->start)
+				continue;
+			cl_pair_bag_add(out, blank_placeholders(b->text + sp->start, sp->end - sp->start),
+					cl_block_source_start(b, sp->start));
+		}
+	}
+}
+
+char *cl_pair_excerpt(const cl_document *doc, size_t item)
+{
+	const cl_item *it = &doc->items[item];
+	const char *text = it->block >= 0 ? doc->blocks[it->block].text : it->code ? it->code : "";
+	size_t len = strcspn(text, "\n");
+	if (len > 60) {
+		len = 57;
+		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+		return cl_sprintf("%.*s...", (int)len, text);
+	}
+	return cl_strndup(text, len);
+}

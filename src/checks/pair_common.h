@@ -1,0 +1,38 @@
+/* What the pair rules share: the translation's aligned groups, where a
+ * finding about a source item stands in the translation, and the pieces
+ * of prose blocks they compare (inline code, link targets, numbers). */
+#ifndef CL_CHECKS_PAIR_COMMON_H
+#define CL_CHECKS_PAIR_COMMON_H
+
+#include "../align/align.h"
+#include "rule.h"
+
+/* Short names of item kinds for messages ("heading", "code block", ...). */
+const char *cl_pair_item_name(const cl_document *doc, size_t item);
+/* The translation byte where source items of group g would stand: the
+ * start of its translation items, else of the next one, else the end of
+ * the last one. */
+size_t cl_pair_position(const cl_document *tr, const cl_alignment *a, size_t g);
+/* Source items [i0, i1) or translation items, for the group's prose blocks:
+ * calls fn on each block. */
+bool cl_pair_all_prose(const cl_document *doc, size_t i0, size_t i1);
+
+/* A list of strings found in blocks, with where each was found. */
+typedef struct {
+	char **items;
+	size_t *at;       /* source bytes in the document */
+	bool *used;
+	size_t count, cap;
+} cl_pair_bag;
+
+void cl_pair_bag_add(cl_pair_bag *bag, char *text, size_t at);
+/* Finds an unused equal string, marks it used; true when found. */
+bool cl_pair_bag_take(cl_pair_bag *bag, const char *text);
+void cl_pair_bag_dispose(cl_pair_bag *bag);
+
+/* The inline code spans of items [i0, i1), placeholders ({{...}}) blanked. */
+void cl_pair_code_spans(const cl_document *doc, size_t i0, size_t i1, cl_pair_bag *out);
+/* A first short excerpt of an item's text for messages (owned). */
+char *cl_pair_excerpt(const cl_document *doc, size_t item);
+
+#endif
