@@ -39,7 +39,7 @@ static const char *scalar(const yaml_node_t *node)
 static int read_source(const reader *rd, yaml_node_t *node, copylint_config *config)
 {
 	const char *value = scalar(node);
-	if (!value || !copylint_language_valid(value))
+	if (!value || !cl_layout_is_tag(value, strlen(value)))
 		return fail_at(rd, node, "translations: source must be a BCP 47 tag such as en, en-US or pt-BR");
 	free(config->translations_source);
 	config->translations_source = cl_strdup(value);

@@ -188,6 +188,10 @@ bool cl_block_in_span(const cl_block *block, size_t start, size_t end);
 /* Adds a non-prose item after the prose blocks so far (src/parse/items.c). */
 cl_item *cl_document_add_item(cl_document *doc, cl_item_kind kind, size_t start);
 void cl_document_add_link(cl_document *doc, long block, const char *target, size_t len, size_t at, bool image);
+/* Drops the last prose block, which holds only markup (a Hugo shortcode, an
+ * MDX tag or expression), and keeps it in the skeleton instead: prose rules
+ * must not read it, alignment must see it. */
+void cl_document_keep_markup_block(cl_document *doc);
 /* Puts the prose blocks among the items, in page order, once parsing ends. */
 void cl_document_finish_items(cl_document *doc);
 void cl_document_dispose_items(cl_document *doc);

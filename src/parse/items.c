@@ -61,6 +61,19 @@ static void put_prose(cl_item *out, const cl_document *doc, size_t block)
 	block_range(&doc->blocks[block], &out->start, &out->end);
 }
 
+void cl_document_keep_markup_block(cl_document *doc)
+{
+	const cl_block *b = &doc->blocks[doc->nblocks - 1];
+	size_t start, end;
+	block_range(b, &start, &end);
+	bool shortcode = framed(b->text, b->len, "{{<", ">}}") || framed(b->text, b->len, "{{%", "%}}");
+	char *code = cl_strndup(b->text, b->len);
+	cl_document_drop_tail(doc);
+	cl_item *item = cl_document_add_item(doc, shortcode ? CL_ITEM_SHORTCODE : CL_ITEM_HTML, start);
+	item->end = end;
+	item->code = code;
+}
+
 void cl_document_finish_items(cl_document *doc)
 {
 	size_t n = doc->nitems + doc->nblocks, k = 0, b = 0;

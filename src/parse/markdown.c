@@ -67,7 +67,7 @@ static bool markup_only(const cl_block *block, bool markup)
 static void close_block(md_state *st)
 {
 	if (st->current && markup_only(st->current, st->html_in_markup))
-		cl_document_drop_tail(st->doc);
+		cl_document_keep_markup_block(st->doc);
 	else if (st->current)
 		cl_document_drop_empty_tail(st->doc);
 	st->current = NULL;

@@ -187,7 +187,7 @@ Test(spelling_terms, a_bad_source_tag_is_a_config_error)
 	write_file(path, "translations: {source: \"e n\"}\n", 30);
 	copylint_config *config = NULL;
 	cr_assert_lt(copylint_config_load(&config, path), 0);
-	cr_assert(strstr(copylint_error_last(), ".copylint.yml:1:24: language must be a BCP 47 tag"), "%s",
+	cr_assert(strstr(copylint_error_last(), ".copylint.yml:1:24: translations: source must be a BCP 47 tag"), "%s",
 		  copylint_error_last());
 	remove_tree(dir);
 	free(path);
