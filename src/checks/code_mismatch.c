@@ -156,7 +156,7 @@ const cl_rule cl_rule_code_mismatch = {
 			       "md, markdown, text or plaintext hold prose and are not compared), and inline "
 			       "code of an aligned paragraph that the translation dropped, added or altered "
 			       "(`bpf_probe_write_user` missing from the translated sentence).",
-		.default_severity = COPYLINT_SEVERITY_WARNING,
+		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
 	.check = check,
 };

@@ -59,7 +59,7 @@ const cl_rule cl_rule_front_matter_mismatch = {
 		.description = "For a translation (with front matter) checked against its source: a front-matter "
 			       "key of the source that the translation does not have, and a prose field (title, "
 			       "description, ...) identical to the source's when it holds 4 or more lower-case words.",
-		.default_severity = COPYLINT_SEVERITY_WARNING,
+		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
 	.check = check,
 };

@@ -122,7 +122,7 @@ const cl_rule cl_rule_link_mismatch = {
 			       "a path segment naming either language (/docs/x and /fr/docs/x, "
 			       "developer.mozilla.org/en-US/ and /fr/, nodejs.org/en/ and /ja/) and the #anchor "
 			       "are not compared.",
-		.default_severity = COPYLINT_SEVERITY_WARNING,
+		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
 	.check = check,
 };

@@ -88,7 +88,7 @@ const cl_rule cl_rule_missing_section = {
 			       "block or shortcode of the source that the translation does not have, reported where "
 			       "it should stand, with the source's location; and a section of the translation that "
 			       "the source does not have. The two pages are aligned block by block first.",
-		.default_severity = COPYLINT_SEVERITY_WARNING,
+		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
 	.check = check,
 };

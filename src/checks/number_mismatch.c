@@ -121,7 +121,7 @@ const cl_rule cl_rule_number_mismatch = {
 			       "whatever the locale's separators (1,000.5 = 1 000,5 = 1.000,5); numbers under 10 "
 			       "(often written as words), code, URLs and HTML are left out, and numbers the "
 			       "translation adds are not reported.",
-		.default_severity = COPYLINT_SEVERITY_WARNING,
+		.default_severity = COPYLINT_SEVERITY_INFO,
 	},
 	.check = check,
 };
