@@ -16,13 +16,13 @@
 #include "rule.h"
 
 #define MAX_SCRIPTS 8
+
 /* Powers of two. The table starts small (a pre-commit run checks a few
  * hundred words) and grows with the words seen, up to 1 MB, which keeps 90%
  * of the Czech corpus's word lookups out of the big table. */
 #define HOT_SLOTS_FIRST 2048
 #define HOT_SLOTS_MAX 32768
 #define HOT_WORD_BYTES 20
-
 
 enum { VERDICT_UNASKED, VERDICT_KNOWN, VERDICT_UNKNOWN, VERDICT_NEVER_CHECKED };
 
