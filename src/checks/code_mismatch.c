@@ -122,27 +122,22 @@ static void compare_spans(cl_check_ctx *ctx, const cl_document *doc, const cl_al
 	cl_pair_bag s = { 0 }, t = { 0 };
 	cl_pair_code_spans(src, g->s0, g->s1, &s);
 	cl_pair_code_spans(doc, g->t0, g->t1, &t);
-	for (size_t i = 0; i < t.count; i++)
-		if (cl_pair_bag_take(&s, t.items[i]))
-			t.used[i] = true;
+	cl_pair_bag_match(&s, &t);
 	report_left(ctx, &s, &t, doc->items[g->t0].start, src->items[g->s0].start);
 	cl_pair_bag_dispose(&s);
 	cl_pair_bag_dispose(&t);
 }
 
+static void compare(cl_check_ctx *ctx, const cl_document *doc, const cl_align_group *g)
+{
+	if (g->s1 - g->s0 == 1 && g->t1 - g->t0 == 1)
+		compare_blocks(ctx, doc, g);
+	compare_spans(ctx, doc, g);
+}
+
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	if (!ctx->translation)
-		return 0;
-	const cl_alignment *a = ctx->translation->alignment;
-	for (size_t i = 0; i < a->count; i++) {
-		const cl_align_group *g = &a->groups[i];
-		if (g->s0 == g->s1 || g->t0 == g->t1)
-			continue;
-		if (g->s1 - g->s0 == 1 && g->t1 - g->t0 == 1)
-			compare_blocks(ctx, doc, g);
-		compare_spans(ctx, doc, g);
-	}
+	cl_pair_each_matched_group(ctx, doc, compare);
 	return 0;
 }
 

@@ -87,9 +87,7 @@ static void compare(cl_check_ctx *ctx, const cl_document *doc, const cl_align_gr
 	cl_pair_bag s = { 0 }, t = { 0 };
 	numbers_of(src, g->s0, g->s1, &s);
 	numbers_of(doc, g->t0, g->t1, &t);
-	for (size_t i = 0; i < t.count; i++)
-		if (cl_pair_bag_take(&s, t.items[i]))
-			t.used[i] = true;
+	cl_pair_bag_match(&s, &t);
 	for (size_t i = 0; i < s.count; i++) {
 		if (s.used[i])
 			continue;
@@ -103,12 +101,7 @@ static void compare(cl_check_ctx *ctx, const cl_document *doc, const cl_align_gr
 
 static int check(cl_check_ctx *ctx, const cl_document *doc)
 {
-	if (!ctx->translation)
-		return 0;
-	const cl_alignment *a = ctx->translation->alignment;
-	for (size_t i = 0; i < a->count; i++)
-		if (a->groups[i].s0 < a->groups[i].s1 && a->groups[i].t0 < a->groups[i].t1)
-			compare(ctx, doc, &a->groups[i]);
+	cl_pair_each_matched_group(ctx, doc, compare);
 	return 0;
 }
 

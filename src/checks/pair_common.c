@@ -57,6 +57,23 @@ bool cl_pair_bag_take(cl_pair_bag *bag, const char *text)
 	return false;
 }
 
+void cl_pair_bag_match(cl_pair_bag *source, cl_pair_bag *translation)
+{
+	for (size_t i = 0; i < translation->count; i++)
+		if (cl_pair_bag_take(source, translation->items[i]))
+			translation->used[i] = true;
+}
+
+void cl_pair_each_matched_group(cl_check_ctx *ctx, const cl_document *doc, cl_pair_group_fn fn)
+{
+	if (!ctx->translation)
+		return;
+	const cl_alignment *a = ctx->translation->alignment;
+	for (size_t i = 0; i < a->count; i++)
+		if (a->groups[i].s0 < a->groups[i].s1 && a->groups[i].t0 < a->groups[i].t1)
+			fn(ctx, doc, &a->groups[i]);
+}
+
 void cl_pair_bag_dispose(cl_pair_bag *bag)
 {
 	for (size_t i = 0; i < bag->count; i++)

@@ -13,8 +13,7 @@ const char *cl_pair_item_name(const cl_document *doc, size_t item);
  * start of its translation items, else of the next one, else the end of
  * the last one. */
 size_t cl_pair_position(const cl_document *tr, const cl_alignment *a, size_t g);
-/* Source items [i0, i1) or translation items, for the group's prose blocks:
- * calls fn on each block. */
+/* True when items [i0, i1) of doc are all prose blocks. */
 bool cl_pair_all_prose(const cl_document *doc, size_t i0, size_t i1);
 
 /* A list of strings found in blocks, with where each was found. */
@@ -29,6 +28,14 @@ void cl_pair_bag_add(cl_pair_bag *bag, char *text, size_t at);
 /* Finds an unused equal string, marks it used; true when found. */
 bool cl_pair_bag_take(cl_pair_bag *bag, const char *text);
 void cl_pair_bag_dispose(cl_pair_bag *bag);
+/* Marks what the two bags share, each string of one paired with one equal
+ * string of the other; what stays unused was lost or added. */
+void cl_pair_bag_match(cl_pair_bag *source, cl_pair_bag *translation);
+
+typedef void (*cl_pair_group_fn)(cl_check_ctx *ctx, const cl_document *doc, const cl_align_group *g);
+/* Calls fn on each aligned group with items on both sides; nothing when the
+ * document is checked alone. */
+void cl_pair_each_matched_group(cl_check_ctx *ctx, const cl_document *doc, cl_pair_group_fn fn);
 
 /* The inline code spans of items [i0, i1), placeholders ({{...}}) blanked. */
 void cl_pair_code_spans(const cl_document *doc, size_t i0, size_t i1, cl_pair_bag *out);
