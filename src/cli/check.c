@@ -299,21 +299,8 @@ static int apply_rule_setting(copylint_config *config, const char *setting)
 
 static int load_config(const check_options *opts, copylint_config **config)
 {
-	char *found = NULL;
-	int error;
-	if (opts->config_path) {
-		error = copylint_config_load(config, opts->config_path);
-	} else {
-		copylint_config_discover(&found, ".");
-		error = found ? copylint_config_load(config, found) : copylint_config_new(config);
-		if (!found && !error)  /* cspell and Vale lists at the repository's root */
-			error = copylint_config_read_word_lists(*config, NULL);
-		free(found);
-	}
-	if (error < 0) {
-		cli_error("%s", copylint_error_last());
-		return error;
-	}
+	if (cli_config_open(config, opts->config_path, true) < 0)
+		return -1;
 	for (size_t i = 0; i < opts->nrule_settings; i++)
 		if (apply_rule_setting(*config, opts->rule_settings[i]) < 0)
 			return -1;

@@ -54,6 +54,12 @@ int cli_shard_apply(const cli_shard *shard, copylint_sources *sources, bool quie
 void cli_shard_automation_id(const cli_shard *shard, char *out, size_t size);
 int cli_pairs(int argc, char **argv);
 
+/* The config of --config PATH (NULL: none given), else the nearest
+ * .copylint.yml, else the defaults; with word_lists and no config file, also
+ * the cspell and Vale word lists at the repository's root. Says why on
+ * failure. */
+int cli_config_open(copylint_config **config, const char *config_path, bool word_lists);
+
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

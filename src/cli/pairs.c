@@ -54,21 +54,6 @@ static int parse_pairs_args(pairs_options *opts, int argc, char **argv)
 	return 0;
 }
 
-static int open_config(const pairs_options *opts, copylint_config **config)
-{
-	char *found = NULL;
-	int error;
-	if (opts->config_path) {
-		error = copylint_config_load(config, opts->config_path);
-	} else {
-		copylint_config_discover(&found, ".");
-		error = found ? copylint_config_load(config, found) : copylint_config_new(config);
-		free(found);
-	}
-	if (error < 0)
-		cli_error("%s", copylint_error_last());
-	return error;
-}
 
 static json_t *pair_json(const char *path, const copylint_pair *pair)
 {
@@ -140,7 +125,7 @@ int cli_pairs(int argc, char **argv)
 	int status = EXIT_TROUBLE, rc = parse_pairs_args(&opts, argc, argv);
 	if (rc)
 		goto done;
-	if (open_config(&opts, &config) < 0)
+	if (cli_config_open(&config, opts.config_path, false) < 0)
 		goto done;
 	copylint_sources_new(&sources);
 	if (copylint_sources_add_paths(sources, config, opts.paths, opts.npaths) < 0) {
