@@ -299,6 +299,32 @@ void write_file(const char *path, const char *data, size_t len)
 	fclose(fp);
 }
 
+void write_file_under(const char *dir, const char *relative, const char *text)
+{
+	char *path, *cmd;
+	cr_assert_neq(asprintf(&path, "%s/%s", dir, relative), -1);
+	cr_assert_neq(asprintf(&cmd, "mkdir -p \"$(dirname '%s')\"", path), -1);
+	cr_assert_eq(system(cmd), 0);
+	write_file(path, text, strlen(text));
+	free(cmd);
+	free(path);
+}
+
+void run_rule_cases(const char *rule, const rule_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const rule_case *c = &cases[i];
+		copylint_results *r = check_text(c->path, c->text, c->lang, rule);
+		cr_assert_not_null(r, "%s: %s", rule, c->text);
+		cr_expect_eq(count_rule(r, rule), c->count, "%s [%s]: %zu findings in “%s”, expected %zu", rule, c->lang,
+			     count_rule(r, rule), c->text, c->count);
+		for (size_t j = 0; j < c->count && j < RULE_CASE_MAX_AT; j++)
+			cr_expect_not_null(find_at(r, rule, c->at[j][0], c->at[j][1]), "%s [%s]: nothing at %zu:%zu in “%s”",
+					   rule, c->lang, c->at[j][0], c->at[j][1], c->text);
+		copylint_results_free(r);
+	}
+}
+
 uint64_t test_random(uint64_t *state)
 {
 	*state ^= *state << 13;

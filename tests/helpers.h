@@ -39,6 +39,20 @@ char *read_file(const char *path, size_t *len);
 char *make_temp_dir(void);
 void remove_tree(const char *path);
 void write_file(const char *path, const char *data, size_t len);
+/* Writes text to dir/relative, making the folders between. */
+void write_file_under(const char *dir, const char *relative, const char *text);
+
+/* A table-driven rule test: text checked as path in lang with only the rule
+ * on gives exactly count findings, the first RULE_CASE_MAX_AT of them at
+ * these lines and columns. */
+#define RULE_CASE_MAX_AT 6
+typedef struct {
+	const char *lang, *path, *text;
+	size_t count;
+	size_t at[RULE_CASE_MAX_AT][2];
+} rule_case;
+void run_rule_cases(const char *rule, const rule_case *cases, size_t n);
+#define RUN_RULE_CASES(rule, cases) run_rule_cases(rule, cases, sizeof(cases) / sizeof(cases[0]))
 
 /* Makes exactly the dictionaries names (NULL-terminated, e.g. "en_US"; may
  * be empty) the ones copylint finds, here and in every copylint the test

@@ -24,13 +24,7 @@ static void teardown(void)
 
 static void put(const char *relative, const char *text)
 {
-	char *path, *cmd;
-	asprintf(&path, "%s/%s", dir, relative);
-	asprintf(&cmd, "mkdir -p \"$(dirname '%s')\"", path);
-	cr_assert_eq(system(cmd), 0);
-	write_file(path, text, strlen(text));
-	free(cmd);
-	free(path);
+	write_file_under(dir, relative, text);
 }
 
 static run_result run(const char *const *argv)

@@ -8,30 +8,7 @@
 
 #include "helpers.h"
 
-#define MAX_AT 6
-
-typedef struct {
-	const char *lang, *path, *text;
-	size_t count;                /* findings of the rule */
-	size_t at[MAX_AT][2];        /* their line and column */
-} rule_case;
-
-static void run_cases(const char *rule, const rule_case *cases, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const rule_case *c = &cases[i];
-		copylint_results *r = check_text(c->path, c->text, c->lang, rule);
-		cr_assert_not_null(r, "%s: %s", rule, c->text);
-		cr_expect_eq(count_rule(r, rule), c->count, "%s [%s]: %zu findings in “%s”, expected %zu", rule, c->lang,
-			     count_rule(r, rule), c->text, c->count);
-		for (size_t j = 0; j < c->count && j < MAX_AT; j++)
-			cr_expect_not_null(find_at(r, rule, c->at[j][0], c->at[j][1]), "%s [%s]: nothing at %zu:%zu in “%s”",
-					   rule, c->lang, c->at[j][0], c->at[j][1], c->text);
-		copylint_results_free(r);
-	}
-}
-
-#define RUN(rule, cases) run_cases(rule, cases, sizeof(cases) / sizeof(cases[0]))
+#define RUN(rule, cases) RUN_RULE_CASES(rule, cases)
 
 Test(formatting_rules, timestamp)
 {

@@ -10,30 +10,7 @@
 
 #include "helpers.h"
 
-#define MAX_AT 4
-
-typedef struct {
-	const char *lang, *path, *text;
-	size_t count;                /* findings of the rule */
-	size_t at[MAX_AT][2];        /* their line and column */
-} quiet_case;
-
-static void run_cases(const char *rule, const quiet_case *cases, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		const quiet_case *c = &cases[i];
-		copylint_results *r = check_text(c->path, c->text, c->lang, rule);
-		cr_assert_not_null(r, "%s: %s", rule, c->text);
-		cr_expect_eq(count_rule(r, rule), c->count, "%s [%s]: %zu findings in “%s”, expected %zu", rule, c->lang,
-			     count_rule(r, rule), c->text, c->count);
-		for (size_t j = 0; j < c->count && j < MAX_AT; j++)
-			cr_expect_not_null(find_at(r, rule, c->at[j][0], c->at[j][1]), "%s [%s]: nothing at %zu:%zu in “%s”",
-					   rule, c->lang, c->at[j][0], c->at[j][1], c->text);
-		copylint_results_free(r);
-	}
-}
-
-#define RUN(rule, cases) run_cases(rule, cases, sizeof(cases) / sizeof(cases[0]))
+#define RUN(rule, cases) RUN_RULE_CASES(rule, cases)
 
 /* The one finding of rule at line:column, its severity and message checked. */
 static void expect_finding(const char *path, const char *text, const char *lang, const char *rule, size_t line,
@@ -66,7 +43,7 @@ Test(quiet_typography, doubled_spaces_stay_warnings_beside_hard_breaks)
 	 * next line: a warning, as before. */
 	expect_finding("a.md", "Hard break  \nnext  line.\n", "en", "whitespace", 2, 5, COPYLINT_SEVERITY_WARNING,
 		       "2 spaces in a row");
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "Hard break  \nnext line.\n\n> Quoted break   \n> next line.\n", 0, { { 0 } } },
 	};
 	RUN("whitespace", cases);
@@ -74,7 +51,7 @@ Test(quiet_typography, doubled_spaces_stay_warnings_beside_hard_breaks)
 
 Test(quiet_typography, layout_spaces_in_text_tables_and_footnotes)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "|  |  | a |\n\n[3]  With current kernels it works.\n", 0, { { 0 } } },
 		{ "en", "a.md", "[3]  With current  kernels.\n", 1, { { 1, 18 } } },
 	};
@@ -101,7 +78,7 @@ Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error
 
 Test(quiet_typography, cjk_quotes_between_letters)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "ja", "a.md", "「カナリア」という用語は、「炭鉱のカナリア」という慣習に由来します。\n", 0, { { 0 } } },
 		{ "ja", "a.md", "オペレーターは、\"ブルー\"と\"グリーン\"と呼ばれる2つの環境を維持します。\n", 0, { { 0 } } },
 		{ "zh-CN", "a.md", "负载均衡器是路由流量的“交通警察”。\n", 0, { { 0 } } },
@@ -117,7 +94,7 @@ Test(quiet_typography, cjk_quotes_between_letters)
 
 Test(quiet_typography, full_width_brackets)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "zh-CN", "a.md", "工程（SRE）很重要（真的。\n", 1, { { 1, 11 } } },
 		{ "zh-TW", "a.md", "1）擁有強大技術背景的審核者，\n\n2）具有扎實的寫作能力的審核者。\n", 0, { { 0 } } },
 	};
@@ -128,7 +105,7 @@ Test(quiet_typography, full_width_brackets)
 
 Test(quiet_typography, hugo_shortcodes_and_symbol_headings)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "See https://github.com/{{% param repo %}}/issues for more.\n\n"
 				"See [it](https://x.org/{{% param \"a\" %}}) now, or {{< figure caption=\"(x\" >}}.\n",
 		  0, { { 0 } } },
@@ -140,7 +117,7 @@ Test(quiet_typography, hugo_shortcodes_and_symbol_headings)
 
 Test(quiet_typography, quotes_of_a_passage_in_another_language)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		/* English quotes balance in any language: “model” in a Czech text,
 		 * an English passage on a German page. */
 		{ "de", "a.md", "**Beispiel**: take a look at the “What it is” section of the service mesh definition. "
@@ -157,7 +134,7 @@ Test(quiet_typography, quotes_of_a_passage_in_another_language)
 
 Test(quiet_typography, lone_marks_name_themselves)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "The repetition operator **{** is not supported; \\[ accepts --help.\n", 0, { { 0 } } },
 		{ "en", "a.md", "Tutorials ( _HOWTO_ ) and more (here.\n", 1, { { 1, 32 } } },
 		{ "en", "a.md", "The string delimiter is the double quote (\").\n", 0, { { 0 } } },
@@ -169,7 +146,7 @@ Test(quiet_typography, lone_marks_name_themselves)
 
 Test(quiet_typography, code_in_raw_html)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "fr", "a.md", "Tapez <code>git commit -m \"fix: typo\"</code> puis <kbd>Ctrl</kbd>.\n", 0, { { 0 } } },
 		{ "en", "a.md", "Run <code>make , install</code> or <samp>a .b</samp> now.\n", 0, { { 0 } } },
 		/* After the element, prose again. */
@@ -180,7 +157,7 @@ Test(quiet_typography, code_in_raw_html)
 
 Test(quiet_typography, dotted_identifiers)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "Use System.Data.SqlClient, SpanKind.Internal and Console.Write(x) here.\n", 0, { { 0 } } },
 		{ "en", "a.md", "The end.Next one.\n", 1, { { 1, 8 } } },
 	};
@@ -189,7 +166,7 @@ Test(quiet_typography, dotted_identifiers)
 
 Test(quiet_typography, space_before_punctuation_after_code)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "en", "a.md", "With `import` and `export` . Also `name` , possible.\n", 2, { { 1, 27 }, { 1, 41 } } },
 		{ "en", "a.md", "With `import` and `export`. See <https://x.org/a> .\n", 0, { { 0 } } },
 		/* Operators listed on purpose, a signature's spaced brackets. */
@@ -200,7 +177,7 @@ Test(quiet_typography, space_before_punctuation_after_code)
 
 Test(quiet_typography, passage_in_another_language_takes_its_own_rules)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		/* English on a French page: no French spaces wanted... */
 		{ "fr", "a.md", "Example: take a look at the section of the definition. It links back to the "
 				"microservices, and it uses an example that anyone can understand!\n", 0, { { 0 } } },
@@ -216,7 +193,7 @@ Test(quiet_typography, passage_in_another_language_takes_its_own_rules)
 
 Test(quiet_typography, case_endings_after_an_apostrophe)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "ru", "a.md", "Откройте PR'ы на GitHub'е, обсудите в Slack'е и дождитесь Request'ов.\n", 0, { { 0 } } },
 		{ "bn", "a.md", "APIগুলি ব্যবহার করুন।\n", 0, { { 0 } } },
 		/* A lookalike inside one part is still one. */
@@ -232,7 +209,7 @@ Test(quiet_typography, case_endings_after_an_apostrophe)
 
 Test(quiet_typography, reduplication)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "tr", "a.md", "Kapsayıcılar ayrı ayrı çalışır; tekrar tekrar denenir. Zaman zaman durur.\n", 0, { { 0 } } },
 		{ "bn", "a.md", "তারা সাথে সাথে এবং ধীরে ধীরে ঘন ঘন কাজ করে।\n", 0, { { 0 } } },
 		{ "hi", "a.md", "यह बार बार और साथ साथ होता है।\n", 0, { { 0 } } },
@@ -248,7 +225,7 @@ Test(quiet_typography, reduplication)
 
 Test(quiet_typography, word_then_compound_and_quoted_terms)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "pt-BR", "a.md", "Até segunda segunda-feira.\n", 0, { { 0 } } },
 		{ "ru", "a.md", "Риск того, что что-то пойдет не так.\n", 0, { { 0 } } },
 		{ "fr", "a.md", "Découvrir les \"inconnues inconnues\" et les « inconnues inconnues ».\n", 0, { { 0 } } },
@@ -260,7 +237,7 @@ Test(quiet_typography, word_then_compound_and_quoted_terms)
 
 Test(quiet_typography, single_letters_and_hard_breaks)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		/* Czech "A a B" is "A and B". */
 		{ "cs", "a.md", "Vrátí True, pokud jsou hodnoty A a B stejné.\n", 0, { { 0 } } },
 		/* A definition's term, a hard break, its text. */
@@ -277,7 +254,7 @@ Test(quiet_typography, single_letters_and_hard_breaks)
 
 Test(quiet_typography, entities_are_on_purpose)
 {
-	static const quiet_case cases[] = {
+	static const rule_case cases[] = {
 		{ "de", "a.md", "Silben&shy;trennung und Null&#x200B;breite.\n", 0, { { 0 } } },
 		{ "de", "a.md", "Silben&shy;trennung und Silben\u00ADtrennung.\n", 1, { { 1, 31 } } },
 	};

@@ -13,13 +13,7 @@ static char *dir;
 
 static void put(const char *relative, const char *text)
 {
-	char *path, *cmd;
-	asprintf(&path, "%s/%s", dir, relative);
-	asprintf(&cmd, "mkdir -p \"$(dirname '%s')\"", path);
-	cr_assert_eq(system(cmd), 0);
-	write_file(path, text, strlen(text));
-	free(cmd);
-	free(path);
+	write_file_under(dir, relative, text);
 }
 
 /* 24 articles in three languages, each with a defect or two. */

@@ -25,13 +25,7 @@ static void teardown(void)
 
 static void put(const char *relative, const char *text)
 {
-	char *path, *cmd;
-	asprintf(&path, "%s/%s", dir, relative);
-	asprintf(&cmd, "mkdir -p \"$(dirname '%s')\"", path);
-	cr_assert_eq(system(cmd), 0);
-	write_file(path, text, strlen(text));
-	free(cmd);
-	free(path);
+	write_file_under(dir, relative, text);
 }
 
 static copylint_config *config_from(const char *yaml)
