@@ -11,14 +11,8 @@ cd "$(dirname "$0")/.."
 build_root=$(mktemp -d)
 run_root=$(mktemp -d)
 trap 'chroot_remove "$build_root"; chroot_remove "$run_root"' EXIT INT TERM
-failures=0
-passes=0
-expect() {  # expect WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then passes=$((passes + 1)); else
-		echo "container-test: FAIL: $1: expected '$2', got '$3'" >&2
-		failures=$((failures + 1))
-	fi
-}
+tally_name="container-test"
+. ci/tally.sh
 
 # FROM debian:bookworm AS build; COPY . /src (less .dockerignore); RUN build.sh
 chroot_new "$build_root"
@@ -51,5 +45,4 @@ expect "spelling answers cached in the user's home" "yes" \
 	"$(as_user 'ls ~/.cache/copylint' | grep -q . && echo yes || echo no)"
 rm -f "$run_root.out" "$run_root.err"
 
-echo "container-test: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+tally_end

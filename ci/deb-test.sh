@@ -12,14 +12,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build-deb}
 root=$(mktemp -d)
 trap 'chroot_remove "$root"' EXIT INT TERM
-failures=0
-passes=0
-expect() {  # expect WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then passes=$((passes + 1)); else
-		echo "deb-test: FAIL: $1: expected '$2', got '$3'" >&2
-		failures=$((failures + 1))
-	fi
-}
+tally_name="deb-test"
+. ci/tally.sh
 
 cmake -S . -B "$build" -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_BUILD_TYPE=Release -DCOPYLINT_TESTS=OFF >/dev/null
 cmake --build "$build" --parallel 2 >/dev/null
@@ -31,14 +25,13 @@ expect "package file" "$build/copylint_${version}_$(dpkg --print-architecture).d
 dpkg-deb --field "$deb" Package Version Depends Recommends Suggests >&2
 
 command -v lintian >/dev/null 2>&1 || apt-get install -y -q lintian >/dev/null
-lintian --fail-on error --tag-display-limit 0 "$deb" >&2 && passes=$((passes + 1)) ||
-	{ echo "deb-test: FAIL: lintian reports errors" >&2; failures=$((failures + 1)); }
+if lintian --fail-on error --tag-display-limit 0 "$deb" >&2; then ok; else fail "lintian reports errors"; fi
 
 chroot_new "$root"
 cp "$deb" "$root/tmp/"
 cp -r examples "$root/tmp/examples"
 chroot "$root" sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/copylint_*.deb' >"$root.apt.log" 2>&1 ||
-	{ tail -n 30 "$root.apt.log" >&2; failures=$((failures + 1)); }
+	{ tail -n 30 "$root.apt.log" >&2; fail "apt-get install ./copylint_*.deb"; }
 rm -f "$root.apt.log"
 expect "installed version" "copylint $version" "$(chroot "$root" copylint version)"
 expect "hunspell-en-us came as recommended" "install ok installed" \
@@ -51,5 +44,4 @@ expect "English spelling with the recommended dictionary" 0 "$(grep -c 'no Hunsp
 grep 'notice' "$root.err" >&2 || true
 rm -f "$root.out" "$root.err"
 
-echo "deb-test: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+tally_end

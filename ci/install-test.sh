@@ -10,13 +10,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-ok() { passes=$((passes + 1)); }
-fail() { echo "install-test: FAIL: $*" >&2; failures=$((failures + 1)); }
-expect() {  # expect WHAT EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then ok; else fail "$1: expected '$2', got '$3'"; fi
-}
+tally_name="install-test"
+. ci/tally.sh
 
 prefix="$tmp/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
@@ -77,5 +72,4 @@ DESTDIR="$tmp/stage" cmake --install "$build" --prefix /usr >/dev/null
 if [ -x "$tmp/stage/usr/bin/copylint" ]; then ok; else fail "DESTDIR: no usr/bin/copylint"; fi
 expect "DESTDIR: pc prefix" "prefix=/usr" "$(grep -h '^prefix=' "$(find "$tmp/stage" -name copylint.pc)")"
 
-echo "install-test: $passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+tally_end
