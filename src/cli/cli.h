@@ -60,6 +60,10 @@ int cli_pairs(int argc, char **argv);
  * failure. */
 int cli_config_open(copylint_config **config, const char *config_path, bool word_lists);
 
+/* The first size-1 bytes of path, NUL-terminated, in head (enough to tell
+ * what a file is); false when it cannot be opened. */
+bool cli_read_head(const char *path, char *head, size_t size);
+
 /* "copylint: <message>" on standard error. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

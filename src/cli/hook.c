@@ -100,13 +100,7 @@ static bool exists(const char *path)
 static bool is_ours(const char *path)
 {
 	char head[4096];
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return false;
-	size_t n = fread(head, 1, sizeof(head) - 1, f);
-	fclose(f);
-	head[n] = '\0';
-	return strstr(head, hook_marker) != NULL;
+	return cli_read_head(path, head, sizeof(head)) && strstr(head, hook_marker) != NULL;
 }
 
 /* mkdir -p: core.hooksPath may name a folder that does not exist yet. */

@@ -229,12 +229,8 @@ static int to_stdout(const char *data, size_t len, void *payload)
 static const char *sniff_format(const char *path)
 {
 	char head[4096];
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	if (!cli_read_head(path, head, sizeof(head)))
 		return NULL;
-	size_t n = fread(head, 1, sizeof(head) - 1, f);
-	fclose(f);
-	head[n] = '\0';
 	const char *p = head + strspn(head, " \t\r\n");
 	if (*p == '[')
 		return "gitlab";

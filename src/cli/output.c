@@ -238,3 +238,14 @@ bool cli_output_is_input(const char *output, const copylint_sources *sources, bo
 			return true;
 	return false;
 }
+
+bool cli_read_head(const char *path, char *head, size_t size)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(head, 1, size - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return true;
+}
