@@ -1,6 +1,6 @@
 /* Dates and times in prose; see datescan.h. Numeric shapes are found with
  * POSIX regular expressions over the UTF-8 text (their parts are ASCII);
- * month and weekday names, and whether the locale writes the month before
+ * month and weekday names (datescan_names.c), and whether the locale writes the month before
  * the day, come from ICU's date format data; whether a date exists and
  * which weekday it falls on come from an ICU Gregorian calendar. */
 #include <regex.h>
@@ -15,30 +15,8 @@
 
 #include "../text/utf8.h"
 #include "../util/alloc.h"
-#include "datescan.h"
+#include "datescan_internal.h"
 #include "typo_common.h"
-
-#define NAME_MAX_BYTES 48
-
-typedef struct {
-	char months[2][12][NAME_MAX_BYTES];  /* format (genitive) and stand-alone, lower case */
-	char weekdays[8][NAME_MAX_BYTES];    /* 1 = Sunday .. 7, lower case */
-	bool month_first;                    /* the long pattern puts MMMM before d */
-	bool capitalised;                    /* month names start upper case (English) */
-	bool french;                         /* "1er mars"; French spacing around ':' */
-	uint32_t month_starts[24];           /* the first letters of the month names */
-	size_t nmonth_starts;
-} locale_names;
-
-struct cl_datescan {
-	regex_t iso, iso_time, numeric, numeric_time, lone_time;
-	UCalendar *cal;
-	UCaseMap *lower;
-	char locale[64];
-	locale_names names;
-	cl_datetime *found;  /* the last scan's values, reused between scans */
-	size_t found_cap;
-};
 
 static const char *const english_months[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -100,77 +78,6 @@ void cl_datescan_state_free(void *state)
 	cl_datescan_free(state);
 }
 
-static void lower_utf8(const cl_datescan *ds, char *out, size_t size, const char *s, size_t len)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n = ucasemap_utf8ToLower(ds->lower, out, (int32_t)size - 1, s, (int32_t)len, &status);
-	out[U_FAILURE(status) || n < 0 ? 0 : n] = '\0';
-}
-
-static void symbol(const cl_datescan *ds, UDateFormat *fmt, UDateFormatSymbolType type, int index,
-		   char *out)
-{
-	UChar name[NAME_MAX_BYTES];
-	char utf8[NAME_MAX_BYTES * 3];
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t n = udat_getSymbols(fmt, type, index, name, NAME_MAX_BYTES, &status);
-	u_strToUTF8(utf8, sizeof(utf8), NULL, name, n, &status);
-	if (U_FAILURE(status))
-		utf8[0] = '\0';
-	lower_utf8(ds, out, NAME_MAX_BYTES, utf8, strlen(utf8));
-}
-
-static void note_month_start(locale_names *names, const char *name)
-{
-	uint32_t cp;
-	bool valid;
-	if (!name[0])
-		return;
-	cl_utf8_decode(name, strlen(name), &cp, &valid);
-	for (size_t i = 0; i < names->nmonth_starts; i++)
-		if (names->month_starts[i] == cp)
-			return;
-	names->month_starts[names->nmonth_starts++] = cp;
-}
-
-/* Can a word starting with cp be a month name? Most words cannot: they
- * need no lower-casing and no comparison with 24 names. */
-static bool may_be_month(const locale_names *names, uint32_t cp)
-{
-	uint32_t lower = cp < 0x80 ? ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp) : (uint32_t)u_tolower((UChar32)cp);
-	for (size_t i = 0; i < names->nmonth_starts; i++)
-		if (names->month_starts[i] == lower)
-			return true;
-	return false;
-}
-
-static void load_names(cl_datescan *ds, const char *locale)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	locale_names *names = &ds->names;
-	snprintf(ds->locale, sizeof(ds->locale), "%s", locale);
-	memset(names, 0, sizeof(*names));
-	UDateFormat *fmt = udat_open(UDAT_NONE, UDAT_LONG, locale, u"UTC", -1, NULL, 0, &status);
-	if (U_FAILURE(status))
-		return;
-	for (int m = 0; m < 12; m++) {
-		symbol(ds, fmt, UDAT_MONTHS, m, names->months[0][m]);
-		symbol(ds, fmt, UDAT_STANDALONE_MONTHS, m, names->months[1][m]);
-	}
-	for (int d = 1; d <= 7; d++)
-		symbol(ds, fmt, UDAT_WEEKDAYS, d, names->weekdays[d]);
-	for (int form = 0; form < 2; form++)
-		for (int m = 0; m < 12; m++)
-			note_month_start(names, names->months[form][m]);
-	UChar pattern[64];
-	int32_t n = udat_toPattern(fmt, false, pattern, 64, &status);
-	const UChar *month = u_memchr(pattern, 'M', n), *day = u_memchr(pattern, 'd', n);
-	names->month_first = month && day && month < day;
-	names->capitalised = !strncmp(locale, "en", 2);
-	names->french = !strncmp(locale, "fr", 2);
-	udat_close(fmt);
-}
-
 static int number(const char *text, regmatch_t m)
 {
 	return m.rm_so < 0 ? -1 : atoi(text + m.rm_so);
@@ -181,7 +88,7 @@ static bool empty(regmatch_t m)
 	return m.rm_so < 0 || m.rm_eo == m.rm_so;
 }
 
-static bool overlaps(const cl_datetime *list, size_t n, size_t start, size_t end)
+bool cl_datescan_overlaps(const cl_datetime *list, size_t n, size_t start, size_t end)
 {
 	for (size_t i = 0; i < n; i++)
 		if (start < list[i].end && list[i].start < end)
@@ -189,7 +96,7 @@ static bool overlaps(const cl_datetime *list, size_t n, size_t start, size_t end
 	return false;
 }
 
-static cl_datetime *add(cl_datetime **out, size_t *cap, size_t *n, size_t start, size_t end)
+cl_datetime *cl_datescan_add(cl_datetime **out, size_t *cap, size_t *n, size_t start, size_t end)
 {
 	CL_GROW(*out, *cap, *n + 1);
 	cl_datetime *dt = &(*out)[(*n)++];
@@ -200,7 +107,7 @@ static cl_datetime *add(cl_datetime **out, size_t *cap, size_t *n, size_t start,
 	return dt;
 }
 
-static bool digit_at(const char *text, size_t len, size_t at)
+bool cl_datescan_digit_at(const char *text, size_t len, size_t at)
 {
 	return at < len && text[at] >= '0' && text[at] <= '9';
 }
@@ -228,7 +135,7 @@ static void iso_time(cl_datescan *ds, const char *text, size_t len, size_t base,
 		     bool *spaced)
 {
 	regmatch_t m[12];
-	if (regexec(&ds->iso_time, text, 12, m, 0) || digit_at(text - base, len, base + (size_t)m[0].rm_eo))
+	if (regexec(&ds->iso_time, text, 12, m, 0) || cl_datescan_digit_at(text - base, len, base + (size_t)m[0].rm_eo))
 		return;
 	size_t sep_len = (size_t)(m[1].rm_eo - m[1].rm_so);
 	bool has_t = memchr(text, 'T', sep_len) != NULL;
@@ -259,7 +166,7 @@ static bool iso_one(cl_datescan *ds, const char *text, size_t len, const regmatc
 		return false;  /* a version number such as 2024.1.3 */
 	if (sep1 != sep2 && sep1 != '-' && sep2 != '-')
 		return false;
-	cl_datetime *dt = add(out, cap, n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
+	cl_datetime *dt = cl_datescan_add(out, cap, n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
 	dt->year = number(text, m[1]);
 	dt->month = number(text, m[5]);
 	dt->day = number(text, m[9]);
@@ -294,7 +201,7 @@ static void scan_iso(cl_datescan *ds, const char *text, size_t len, cl_datetime 
 				m[g].rm_eo += (regoff_t)at;
 			}
 		size_t start = (size_t)m[0].rm_so, end = (size_t)m[0].rm_eo;
-		if (starts_token(text, start) && !digit_at(text, len, end) && iso_one(ds, text, len, m, out, cap, n))
+		if (starts_token(text, start) && !cl_datescan_digit_at(text, len, end) && iso_one(ds, text, len, m, out, cap, n))
 			at = (*out)[*n - 1].end;
 		else
 			at = start + 1;
@@ -310,7 +217,7 @@ static void numeric_one(cl_datescan *ds, const char *text, size_t len, const reg
 	int day = month_first ? second : first, month = month_first ? first : second;
 	if (sep1 == '/' && month > 12 && day <= 12)
 		return;  /* written in the other order: the date-format rule's business */
-	cl_datetime *dt = add(out, cap, n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
+	cl_datetime *dt = cl_datescan_add(out, cap, n, (size_t)m[0].rm_so, (size_t)m[0].rm_eo);
 	dt->day = day;
 	dt->month = month;
 	dt->year = number(text, m[7]);
@@ -320,7 +227,7 @@ static void numeric_one(cl_datescan *ds, const char *text, size_t len, const reg
 		     empty(m[3]) ? "d.M.yyyy" : "d. M. yyyy";
 	regmatch_t t[5];
 	const char *after = text + m[0].rm_eo;
-	if (!regexec(&ds->numeric_time, after, 5, t, 0) && !digit_at(after, len - (size_t)m[0].rm_eo, (size_t)t[0].rm_eo) &&
+	if (!regexec(&ds->numeric_time, after, 5, t, 0) && !cl_datescan_digit_at(after, len - (size_t)m[0].rm_eo, (size_t)t[0].rm_eo) &&
 	    after[t[0].rm_eo] != ':') {
 		dt->hour = number(after, t[1]);
 		dt->minute = number(after, t[2]);
@@ -340,7 +247,7 @@ static void scan_numeric(cl_datescan *ds, const char *text, size_t len, cl_datet
 			}
 		size_t start = (size_t)m[0].rm_so, end = (size_t)m[0].rm_eo;
 		at = start + 1;
-		if (!starts_token(text, start) || digit_at(text, len, end) || overlaps(*out, *n, start, end))
+		if (!starts_token(text, start) || cl_datescan_digit_at(text, len, end) || cl_datescan_overlaps(*out, *n, start, end))
 			continue;
 		numeric_one(ds, text, len, m, out, cap, n);
 		at = end;
@@ -355,13 +262,13 @@ static void scan_lone_times(cl_datescan *ds, const char *text, size_t len, cl_da
 		size_t base = at, start = base + (size_t)m[0].rm_so, end = base + (size_t)m[0].rm_eo;
 		bool before_space = m[2].rm_eo > m[2].rm_so, after_space = m[3].rm_eo > m[3].rm_so;
 		at = start + 1;
-		if (!starts_token(text, start) || digit_at(text, len, end) || (end < len && text[end] == ':') ||
-		    overlaps(*out, *n, start, end) || (before_space && after_space))
+		if (!starts_token(text, start) || cl_datescan_digit_at(text, len, end) || (end < len && text[end] == ':') ||
+		    cl_datescan_overlaps(*out, *n, start, end) || (before_space && after_space))
 			continue;
 		/* French sets a space before ':' on purpose ("score 2 :1" is unusual, "Note : 12" common). */
 		if ((before_space || after_space) && ds->names.french)
 			continue;
-		cl_datetime *dt = add(out, cap, n, start, end);
+		cl_datetime *dt = cl_datescan_add(out, cap, n, start, end);
 		dt->lone_time = true;
 		dt->family = "HH:mm";
 		dt->hour = atoi(text + start);
@@ -378,187 +285,6 @@ static void scan_lone_times(cl_datescan *ds, const char *text, size_t len, cl_da
 
 /* Month and weekday names. */
 
-static size_t skip_blanks_back(const char *text, size_t at)
-{
-	for (;;) {
-		size_t prev;
-		uint32_t cp = typo_cp_before(text, at, &prev);
-		if (!(cp == ' ' || typo_is_nbsp(cp)))
-			return at;
-		at = prev;
-	}
-}
-
-static size_t skip_blanks(const char *text, size_t len, size_t at)
-{
-	for (size_t size; at < len;) {
-		uint32_t cp = typo_cp_at(text, len, at, &size);
-		if (!(cp == ' ' || typo_is_nbsp(cp)))
-			break;
-		at += size;
-	}
-	return at;
-}
-
-/* The letter run that ends at end, as [*start, end). */
-static size_t word_back(const char *text, size_t end)
-{
-	size_t at = end, prev;
-	while (at > 0 && typo_is_letter(typo_cp_before(text, at, &prev)))
-		at = prev;
-	return at;
-}
-
-static size_t word_forward(const char *text, size_t len, size_t at)
-{
-	size_t size;
-	while (at < len && typo_is_letter(typo_cp_at(text, len, at, &size)))
-		at += size;
-	return at;
-}
-
-/* The index of text [start, end) in a table of count lower-case names. */
-static int name_index(const cl_datescan *ds, const char (*table)[NAME_MAX_BYTES], size_t count,
-		      const char *text, size_t start, size_t end)
-{
-	char lower[NAME_MAX_BYTES * 2];
-	if (end <= start || end - start >= NAME_MAX_BYTES)
-		return -1;
-	lower_utf8(ds, lower, sizeof(lower), text + start, end - start);
-	for (size_t i = 0; i < count; i++) {
-		const char *name = table[i];
-		if (name[0] && !strcmp(name, lower))
-			return (int)i;
-	}
-	return -1;
-}
-
-static int month_index(const cl_datescan *ds, const char *text, size_t start, size_t end)
-{
-	for (int form = 0; form < 2; form++) {
-		int m = name_index(ds, ds->names.months[form], 12, text, start, end);
-		if (m >= 0)
-			return m + 1;
-	}
-	return 0;
-}
-
-/* The weekday name (and comma) written just before at, or 0. */
-static int weekday_before(const cl_datescan *ds, const char *text, size_t at, size_t *start)
-{
-	at = skip_blanks_back(text, at);
-	if (at > 0 && text[at - 1] == ',')
-		at = skip_blanks_back(text, at - 1);
-	size_t from = word_back(text, at);
-	int d = name_index(ds, ds->names.weekdays, 8, text, from, at);
-	if (d <= 0)
-		return 0;
-	*start = from;
-	return d;
-}
-
-/* Digits [*from, to) of one or two digits ending at to, not part of a longer number. */
-static int day_before(const char *text, size_t to, size_t *from)
-{
-	size_t at = to;
-	while (at > 0 && at + 2 > to && text[at - 1] >= '0' && text[at - 1] <= '9')
-		at--;
-	if (at == to || (at > 0 && (strchr("0123456789.,:/-", text[at - 1]))))
-		return 0;
-	*from = at;
-	return atoi(text + at);
-}
-
-static int year_after(const char *text, size_t len, size_t at, size_t *end)
-{
-	if (at + 4 > len || digit_at(text, len, at + 4) || (at + 4 < len && text[at + 4] == '.' && digit_at(text, len, at + 5)))
-		return 0;
-	for (size_t i = at; i < at + 4; i++)
-		if (!digit_at(text, len, i))
-			return 0;
-	*end = at + 4;
-	return atoi(text + at);
-}
-
-/* 25 March 2024, 25. března 2024, mardi 26 mars 2024, 1er mars. */
-static bool day_first(const cl_datescan *ds, const char *text, size_t len, size_t ms, size_t me, cl_datetime *dt)
-{
-	size_t at = skip_blanks_back(text, ms), from;
-	if (at == ms)
-		return false;
-	bool dot = at > 0 && text[at - 1] == '.';
-	if (dot)
-		at--;
-	else if (ds->names.french && at >= 3 && !memcmp(text + at - 3, "1er", 3))
-		at -= 2;
-	int day = day_before(text, at, &from);
-	if (!day)
-		return false;
-	dt->start = from;
-	dt->day = day;
-	dt->family = dot ? "d. MMMM yyyy" : "d MMMM yyyy";
-	size_t year_at = skip_blanks(text, len, me), end = me;
-	dt->year = year_at > me ? year_after(text, len, year_at, &end) : 0;
-	dt->end = end;
-	size_t wd_start;
-	dt->weekday = weekday_before(ds, text, from, &wd_start);
-	if (dt->weekday)
-		dt->start = wd_start;
-	return true;
-}
-
-/* March 25, 2024; Tuesday, March 26, 2024; March 25th. */
-static bool month_first(const cl_datescan *ds, const char *text, size_t len, size_t ms, size_t me, cl_datetime *dt)
-{
-	size_t at = skip_blanks(text, len, me), digits = 0;
-	while (digit_at(text, len, at + digits) && digits < 3)
-		digits++;
-	if (at == me || !digits || digits > 2)
-		return false;
-	dt->day = atoi(text + at);
-	size_t end = at + digits;
-	static const char *const suffixes[] = { "st", "nd", "rd", "th" };
-	for (int i = 0; i < 4; i++)
-		if (end + 2 <= len && !memcmp(text + end, suffixes[i], 2) && !typo_is_letter((unsigned char)text[end + 2]))
-			end += 2;
-	if (end < len && typo_is_letter((unsigned char)text[end]))
-		return false;
-	dt->start = ms;
-	dt->family = "MMMM d, yyyy";
-	size_t year_at = end < len && text[end] == ',' ? end + 1 : end;
-	year_at = skip_blanks(text, len, year_at);
-	size_t year_end = end;
-	dt->year = year_at > end ? year_after(text, len, year_at, &year_end) : 0;
-	dt->end = dt->year ? year_end : end;
-	size_t wd_start;
-	dt->weekday = weekday_before(ds, text, ms, &wd_start);
-	if (dt->weekday)
-		dt->start = wd_start;
-	return true;
-}
-
-static void scan_names(cl_datescan *ds, const char *text, size_t len, cl_datetime **out, size_t *cap, size_t *n)
-{
-	size_t prev;
-	for (size_t at = 0, size; at < len; at += size ? size : 1) {
-		uint32_t cp = typo_cp_at(text, len, at, &size);
-		if (!typo_is_letter(cp) || typo_is_letter(typo_cp_before(text, at, &prev)))
-			continue;
-		size_t end = word_forward(text, len, at);
-		int month = (ds->names.capitalised && !(cp >= 'A' && cp <= 'Z')) || !may_be_month(&ds->names, cp) ?
-				    0 : month_index(ds, text, at, end);
-		cl_datetime dt;
-		memset(&dt, 0, sizeof(dt));
-		dt.hour = dt.minute = dt.second = -1;
-		if (month && (day_first(ds, text, len, at, end, &dt) ||
-			      ((ds->names.month_first || ds->names.capitalised) && month_first(ds, text, len, at, end, &dt))) &&
-		    !overlaps(*out, *n, dt.start, dt.end)) {
-			dt.month = month;
-			*add(out, cap, n, dt.start, dt.end) = dt;
-		}
-		size = end - at;
-	}
-}
 
 static int by_start(const void *a, const void *b)
 {
@@ -585,12 +311,12 @@ size_t cl_datescan_text(cl_datescan *ds, const char *locale, const char *text, s
 	if (!digits)
 		return 0;  /* every form has a number: most prose needs no scan */
 	if (strcmp(ds->locale, locale))
-		load_names(ds, locale);
+		cl_datescan_load_names(ds, locale);
 	if (digits >= 6) {  /* the least the two patterns with a year match: 2024-3-1, 1.3.2024 */
 		scan_iso(ds, text, len, out, cap, &n);
 		scan_numeric(ds, text, len, out, cap, &n);
 	}
-	scan_names(ds, text, len, out, cap, &n);
+	cl_datescan_scan_names(ds, text, len, out, cap, &n);
 	if (digits >= 3)  /* 9:30 */
 		scan_lone_times(ds, text, len, out, cap, &n);
 	if (n)
@@ -728,3 +454,4 @@ const char *cl_iso8601_parse(const char *value, cl_datetime *dt)
 		return "is not an ISO 8601 date and time (YYYY-MM-DDThh:mm:ss with an optional zone)";
 	return NULL;
 }
+
