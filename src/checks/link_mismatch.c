@@ -7,49 +7,10 @@
  * adds are not reported. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "pair_common.h"
-
-/* Does the segment name either language (or a region of its primary tag)? */
-static bool names_language(const char *seg, size_t len, const char *const langs[2])
-{
-	for (int k = 0; k < 2; k++) {
-		size_t primary = strcspn(langs[k], "-_");
-		size_t seg_primary = strcspn(seg, "-_/");
-		if (seg_primary > len)
-			seg_primary = len;
-		if (seg_primary == primary && !strncasecmp(seg, langs[k], primary) && len <= primary + 8)
-			return true;
-	}
-	return false;
-}
-
-static char *localised_form(const char *target, const char *const langs[2])
-{
-	cl_buf out = CL_BUF_INIT;
-	size_t end = strcspn(target, "#");
-	for (size_t i = 0; i < end;) {
-		size_t n = strcspn(target + i, "/#");
-		if (n > end - i)
-			n = end - i;
-		bool is_segment = i == 0 || target[i - 1] == '/';
-		if (!(is_segment && n && names_language(target + i, n, langs)))
-			cl_buf_put(&out, target + i, n);
-		i += n;
-		if (i < end && target[i] == '/') {
-			if (!out.size || out.ptr[out.size - 1] != '/')
-				cl_buf_putc(&out, '/');
-			i++;
-		}
-	}
-	while (out.size > 1 && out.ptr[out.size - 1] == '/')
-		out.size--;
-	cl_buf_put(&out, "", 0);
-	return cl_buf_detach(&out);
-}
 
 static void links_of(const cl_document *doc, size_t i0, size_t i1, const char *const langs[2], cl_pair_bag *out)
 {
@@ -58,7 +19,7 @@ static void links_of(const cl_document *doc, size_t i0, size_t i1, const char *c
 	long first = doc->items[i0].block, last = doc->items[i1 - 1].block;
 	for (size_t i = 0; i < doc->nlinks; i++)
 		if (doc->links[i].block >= first && doc->links[i].block <= last && doc->links[i].target[0])
-			cl_pair_bag_add(out, localised_form(doc->links[i].target, langs), i);
+			cl_pair_bag_add(out, cl_pair_localised_target(doc->links[i].target, langs), i);
 }
 
 static void report(cl_check_ctx *ctx, const cl_document *doc, const cl_align_group *g, const cl_pair_bag *s,

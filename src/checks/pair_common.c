@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -129,4 +130,42 @@ char *cl_pair_excerpt(const cl_document *doc, size_t item)
 		return cl_sprintf("%.*s...", (int)len, text);
 	}
 	return cl_strndup(text, len);
+}
+
+/* Does the segment name either language (or a region of its primary tag)? */
+static bool names_language(const char *seg, size_t len, const char *const langs[2])
+{
+	for (int k = 0; k < 2; k++) {
+		size_t primary = strcspn(langs[k], "-_");
+		size_t seg_primary = strcspn(seg, "-_/");
+		if (seg_primary > len)
+			seg_primary = len;
+		if (seg_primary == primary && !strncasecmp(seg, langs[k], primary) && len <= primary + 8)
+			return true;
+	}
+	return false;
+}
+
+char *cl_pair_localised_target(const char *target, const char *const langs[2])
+{
+	cl_buf out = CL_BUF_INIT;
+	size_t end = strcspn(target, "#");
+	for (size_t i = 0; i < end;) {
+		size_t n = strcspn(target + i, "/#");
+		if (n > end - i)
+			n = end - i;
+		bool is_segment = i == 0 || target[i - 1] == '/';
+		if (!(is_segment && n && names_language(target + i, n, langs)))
+			cl_buf_put(&out, target + i, n);
+		i += n;
+		if (i < end && target[i] == '/') {
+			if (!out.size || out.ptr[out.size - 1] != '/')
+				cl_buf_putc(&out, '/');
+			i++;
+		}
+	}
+	while (out.size > 1 && out.ptr[out.size - 1] == '/')
+		out.size--;
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
 }
