@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "../util/alloc.h"
+#include "../text/normalize.h"
 #include "../util/buf.h"
 
 const char *cl_pair_item_name(const cl_document *doc, size_t item)
@@ -168,4 +169,69 @@ char *cl_pair_localised_target(const char *target, const char *const langs[2])
 		out.size--;
 	cl_buf_put(&out, "", 0);
 	return cl_buf_detach(&out);
+}
+
+/* A heading's anchor as sites generate it (Hugo, GitHub): ASCII letters in
+ * lower case, blanks as '-', ASCII punctuation but '-' and '_' dropped,
+ * other characters kept. */
+static char *slug(const char *text)
+{
+	cl_buf out = CL_BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+			cl_buf_putc(&out, (char)*p);
+		else if (*p >= 'A' && *p <= 'Z')
+			cl_buf_putc(&out, (char)(*p | 0x20));
+		else if ((*p >= 'a' && *p <= 'z'))
+			cl_buf_putc(&out, (char)*p);
+		else if (*p == ' ' || *p == '\t')
+			cl_buf_putc(&out, '-');
+	}
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
+}
+
+/* Anchors compare case-folded (#Стать-апрувером is #стать-апрувером). */
+static bool same_anchor(const char *a, const char *b)
+{
+	cl_buf x = CL_BUF_INIT, y = CL_BUF_INIT;
+	bool same = cl_text_key(&x, a, strlen(a)) == 0 && cl_text_key(&y, b, strlen(b)) == 0 && x.size == y.size &&
+		    !memcmp(x.ptr, y.ptr, x.size);
+	cl_buf_dispose(&x);
+	cl_buf_dispose(&y);
+	return same;
+}
+
+static bool heading_has_anchor(const cl_block *b, const char *anchor)
+{
+	if (b->kind != CL_BLOCK_HEADING)
+		return false;
+	if (b->heading_id)
+		return same_anchor(b->heading_id, anchor);
+	char *s = slug(b->text);
+	bool same = same_anchor(s, anchor);
+	free(s);
+	return same;
+}
+
+long cl_pair_anchor_item(const cl_document *doc, const char *anchor)
+{
+	for (size_t i = 0; i < doc->nitems; i++)
+		if (doc->items[i].block >= 0 && heading_has_anchor(&doc->blocks[doc->items[i].block], anchor))
+			return (long)i;
+	return -1;
+}
+
+long cl_pair_source_heading_of(const cl_alignment *a, const cl_document *source, size_t item)
+{
+	for (size_t g = 0; g < a->count; g++) {
+		const cl_align_group *gr = &a->groups[g];
+		if (item < gr->t0 || item >= gr->t1)
+			continue;
+		for (size_t s = gr->s0; s < gr->s1; s++)
+			if (source->items[s].block >= 0 && source->blocks[source->items[s].block].kind == CL_BLOCK_HEADING)
+				return (long)s;
+		return -1;
+	}
+	return -1;
 }

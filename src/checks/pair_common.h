@@ -47,4 +47,11 @@ char *cl_pair_excerpt(const cl_document *doc, size_t item);
  * dropped (owned). */
 char *cl_pair_localised_target(const char *target, const char *const langs[2]);
 
+/* The item of the heading whose anchor is anchor (without '#'): its
+ * explicit id ({#background-information}), else the slug sites generate
+ * from its text; -1 when none. */
+long cl_pair_anchor_item(const cl_document *doc, const char *anchor);
+/* The source heading aligned with translation item, or -1. */
+long cl_pair_source_heading_of(const cl_alignment *a, const cl_document *source, size_t item);
+
 #endif
