@@ -3,6 +3,8 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <unicode/uloc.h>
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -17,8 +19,28 @@ static bool is_subtag(const char *s, size_t len, bool first)
 	return true;
 }
 
+/* A language ICU knows (ISO 639: the two-letter codes, and three-letter
+ * ones for languages without): a folder or name part of 2-3 letters is
+ * far more often a word (content/faq/, readme.old.md, docs/api/) than a
+ * language nobody has heard of. */
+static bool is_language(const char *s, size_t len)
+{
+	char code[4];
+	memcpy(code, s, len);
+	code[len] = '\0';
+	for (const char *const *l = uloc_getISOLanguages(); *l; l++)
+		if (!strcasecmp(*l, code))
+			return true;
+	return false;
+}
+
 bool cl_layout_is_tag(const char *s, size_t len)
 {
+	size_t primary = strcspn(s, "-_");
+	if (primary > len)
+		primary = len;
+	if (!is_subtag(s, primary, true) || !is_language(s, primary))
+		return false;
 	size_t at = 0;
 	for (bool first = true; at <= len; first = false) {
 		size_t n = 0;
