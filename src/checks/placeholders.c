@@ -175,7 +175,7 @@ static void put_arguments(const scan *sc, size_t i, size_t end, bool sort, cl_bu
 		CL_GROW(args, cap, n + 1);
 		args[n++] = attribute_key(sc, name, name_end, value, vend);
 	}
-	if (sort)
+	if (sort && n)  /* qsort wants an array even for none */
 		qsort(args, n, sizeof(*args), by_text);
 	for (size_t k = 0; k < n; k++) {
 		cl_buf_putc(out, ' ');
