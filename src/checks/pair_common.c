@@ -2,8 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/alloc.h"
+#include "../text/normalize.h"
 #include "../util/buf.h"
 
 const char *cl_pair_item_name(const cl_document *doc, size_t item)
@@ -129,4 +131,107 @@ char *cl_pair_excerpt(const cl_document *doc, size_t item)
 		return cl_sprintf("%.*s...", (int)len, text);
 	}
 	return cl_strndup(text, len);
+}
+
+/* Does the segment name either language (or a region of its primary tag)? */
+static bool names_language(const char *seg, size_t len, const char *const langs[2])
+{
+	for (int k = 0; k < 2; k++) {
+		size_t primary = strcspn(langs[k], "-_");
+		size_t seg_primary = strcspn(seg, "-_/");
+		if (seg_primary > len)
+			seg_primary = len;
+		if (seg_primary == primary && !strncasecmp(seg, langs[k], primary) && len <= primary + 8)
+			return true;
+	}
+	return false;
+}
+
+char *cl_pair_localised_target(const char *target, const char *const langs[2])
+{
+	cl_buf out = CL_BUF_INIT;
+	size_t end = strcspn(target, "#");
+	for (size_t i = 0; i < end;) {
+		size_t n = strcspn(target + i, "/#");
+		if (n > end - i)
+			n = end - i;
+		bool is_segment = i == 0 || target[i - 1] == '/';
+		if (!(is_segment && n && names_language(target + i, n, langs)))
+			cl_buf_put(&out, target + i, n);
+		i += n;
+		if (i < end && target[i] == '/') {
+			if (!out.size || out.ptr[out.size - 1] != '/')
+				cl_buf_putc(&out, '/');
+			i++;
+		}
+	}
+	while (out.size > 1 && out.ptr[out.size - 1] == '/')
+		out.size--;
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
+}
+
+/* A heading's anchor as sites generate it (Hugo, GitHub): ASCII letters in
+ * lower case, blanks as '-', ASCII punctuation but '-' and '_' dropped,
+ * other characters kept. */
+static char *slug(const char *text)
+{
+	cl_buf out = CL_BUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+			cl_buf_putc(&out, (char)*p);
+		else if (*p >= 'A' && *p <= 'Z')
+			cl_buf_putc(&out, (char)(*p | 0x20));
+		else if ((*p >= 'a' && *p <= 'z'))
+			cl_buf_putc(&out, (char)*p);
+		else if (*p == ' ' || *p == '\t')
+			cl_buf_putc(&out, '-');
+	}
+	cl_buf_put(&out, "", 0);
+	return cl_buf_detach(&out);
+}
+
+/* Anchors compare case-folded (#Стать-апрувером is #стать-апрувером). */
+static bool same_anchor(const char *a, const char *b)
+{
+	cl_buf x = CL_BUF_INIT, y = CL_BUF_INIT;
+	bool same = cl_text_key(&x, a, strlen(a)) == 0 && cl_text_key(&y, b, strlen(b)) == 0 && x.size == y.size &&
+		    !memcmp(x.ptr, y.ptr, x.size);
+	cl_buf_dispose(&x);
+	cl_buf_dispose(&y);
+	return same;
+}
+
+static bool heading_has_anchor(const cl_block *b, const char *anchor)
+{
+	if (b->kind != CL_BLOCK_HEADING)
+		return false;
+	if (b->heading_id)
+		return same_anchor(b->heading_id, anchor);
+	char *s = slug(b->text);
+	bool same = same_anchor(s, anchor);
+	free(s);
+	return same;
+}
+
+long cl_pair_anchor_item(const cl_document *doc, const char *anchor)
+{
+	for (size_t i = 0; i < doc->nitems; i++)
+		if (doc->items[i].block >= 0 && heading_has_anchor(&doc->blocks[doc->items[i].block], anchor))
+			return (long)i;
+	return -1;
+}
+
+long cl_pair_source_heading_of(const cl_alignment *a, const cl_document *source, size_t item)
+{
+	for (size_t g = 0; g < a->count; g++) {
+		const cl_align_group *gr = &a->groups[g];
+		if (item < gr->t0 || item >= gr->t1)
+			continue;
+		for (size_t s = gr->s0; s < gr->s1; s++)
+			if (source->items[s].block >= 0 && source->blocks[source->items[s].block].kind == CL_BLOCK_HEADING)
+				return (long)s;
+		return -1;
+	}
+	return -1;
 }

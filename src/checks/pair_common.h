@@ -42,4 +42,16 @@ void cl_pair_code_spans(const cl_document *doc, size_t i0, size_t i1, cl_pair_ba
 /* A first short excerpt of an item's text for messages (owned). */
 char *cl_pair_excerpt(const cl_document *doc, size_t item);
 
+/* A link target as compared: path segments naming either language
+ * (`/fr/docs/x`, `en-US`) and the #fragment left out, trailing slashes
+ * dropped (owned). */
+char *cl_pair_localised_target(const char *target, const char *const langs[2]);
+
+/* The item of the heading whose anchor is anchor (without '#'): its
+ * explicit id ({#background-information}), else the slug sites generate
+ * from its text; -1 when none. */
+long cl_pair_anchor_item(const cl_document *doc, const char *anchor);
+/* The source heading aligned with translation item, or -1. */
+long cl_pair_source_heading_of(const cl_alignment *a, const cl_document *source, size_t item);
+
 #endif

@@ -177,6 +177,8 @@ void cl_git_run_end(git_run *run)
 		free(run->held[i].path);
 	free(run->held);
 	free(run->prefetch);
+	git_tree_free(run->snapshot_tree);
+	git_index_free(run->snapshot_index);
 	git_odb_free(run->odb);
 	for (size_t i = 0; i < run->pathspec.count; i++)
 		free(run->pathspec.strings[i]);

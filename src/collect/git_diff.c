@@ -86,7 +86,9 @@ static int diff_trees(git_run *run, const range_ends *ends, git_diff **diff)
 		goto cleanup;
 	}
 	git_diff_options diff_opts = cl_git_diff_options(run);
-	if (git_diff_tree_to_tree(diff, run->repo, base_tree, tip_tree, &diff_opts) < 0)
+	run->snapshot_tree = tip_tree;  /* translations' sources are read from the tip */
+	tip_tree = NULL;
+	if (git_diff_tree_to_tree(diff, run->repo, base_tree, run->snapshot_tree, &diff_opts) < 0)
 		error = cl_git_failure(COPYLINT_EIO, "cannot compare the trees");
 cleanup:
 	git_tree_free(tip_tree);
@@ -110,8 +112,11 @@ int copylint_sources_add_diff(copylint_sources *sources, const copylint_config *
 		cl_git_set_prefetch(&run, between);
 		free(between);
 	}
+	size_t first = sources->count;
 	if ((error = diff_trees(&run, &ends, &diff)) == 0)
 		error = cl_git_add_diff(&run, diff);
+	if (error == 0)
+		cl_git_add_translation_sources(&run, first);
 cleanup:
 	git_diff_free(diff);
 	free(ends.base);

@@ -30,6 +30,10 @@ typedef struct {
 	char *prefetch;     /* the git command that fetches this run's blobs; may be NULL */
 	held_delta *held;
 	size_t nheld, held_cap;
+	/* Where translations' sources are read (git_pairs.c): the branch tip's
+	 * tree in --diff (owned), else the index, opened when first needed. */
+	git_tree *snapshot_tree;
+	git_index *snapshot_index;
 } git_run;
 
 /* Sets the error from libgit2's last one; returns code. */
@@ -84,5 +88,11 @@ int cl_git_add_changed_file(git_run *run, const char *path, const git_oid *id, u
 
 /* The changed articles of diff, renames followed, then those held out. */
 int cl_git_add_diff(git_run *run, git_diff *diff);
+
+/* ---- translations' sources (git_pairs.c) ---- */
+
+/* For each source from index first on that is a translation, its source
+ * read from the run's snapshot, or why it cannot be. */
+void cl_git_add_translation_sources(git_run *run, size_t first);
 
 #endif

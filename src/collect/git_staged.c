@@ -218,6 +218,7 @@ int cl_git_add_staged(copylint_sources *sources, const copylint_config *config,
 {
 	git_run run;
 	bool fast = false;
+	size_t first = sources->count;
 	int error = cl_git_run_begin(&run, sources, config, options);
 	if (error == 0)
 		cl_git_set_prefetch(&run, "--cached");
@@ -225,6 +226,8 @@ int cl_git_add_staged(copylint_sources *sources, const copylint_config *config,
 		error = add_staged_fast(&run, &fast);
 	if (error == 0 && !fast)
 		error = add_staged_libgit2(&run);
+	if (error == 0)
+		cl_git_add_translation_sources(&run, first);
 	if (taken)
 		*taken = fast ? CL_STAGED_INDEX : CL_STAGED_LIBGIT2;
 	cl_git_run_end(&run);

@@ -30,6 +30,9 @@ void copylint_sources_free(copylint_sources *sources)
 		free(sources->items[i].changed);
 		free(sources->items[i].config_path);
 		free(sources->items[i].translation_source);
+		free(sources->items[i].snapshot_source);
+		free(sources->items[i].snapshot_data);
+		free(sources->items[i].snapshot_error);
 	}
 	free(sources->items);
 	free(sources);

@@ -27,6 +27,14 @@ typedef struct {
 	/* The file this one translates, given on the command line; NULL: the
 	 * config's layouts decide. */
 	char *translation_source;
+	/* In --staged and --diff: a translation's source read from the same
+	 * snapshot (the index, the branch tip's tree): its path in the
+	 * repository and its bytes (owned); or snapshot_error, why it could
+	 * not be (the translation is then checked alone). All NULL otherwise. */
+	char *snapshot_source;
+	char *snapshot_data;
+	size_t snapshot_len;
+	char *snapshot_error;
 } cl_source;
 
 struct copylint_sources {

@@ -3,6 +3,8 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <pthread.h>
+#include <unicode/uloc.h>
 
 #include "../util/alloc.h"
 #include "../util/buf.h"
@@ -17,8 +19,45 @@ static bool is_subtag(const char *s, size_t len, bool first)
 	return true;
 }
 
+/* A language ICU knows (ISO 639: the two-letter codes, and three-letter
+ * ones for languages without): a folder or name part of 2-3 letters is
+ * far more often a word (content/faq/, readme.old.md, docs/api/) than a
+ * language nobody has heard of. The codes are kept in a table indexed by
+ * their letters, filled once: every path of a run asks. */
+static bool languages[27 * 27 * 27];
+static pthread_once_t languages_once = PTHREAD_ONCE_INIT;
+
+static size_t language_slot(const char *s, size_t len)
+{
+	size_t slot = 0;
+	for (size_t i = 0; i < 3; i++)
+		slot = slot * 27 + (i < len ? (size_t)((s[i] | 0x20) - 'a' + 1) : 0);
+	return slot;
+}
+
+static void fill_languages(void)
+{
+	for (const char *const *l = uloc_getISOLanguages(); *l; l++) {
+		size_t len = strlen(*l);
+		if ((len == 2 || len == 3) && is_subtag(*l, len, true))
+			languages[language_slot(*l, len)] = true;
+	}
+}
+
+/* s[0, len) is 2-3 ASCII letters (is_subtag said so). */
+static bool is_language(const char *s, size_t len)
+{
+	pthread_once(&languages_once, fill_languages);
+	return languages[language_slot(s, len)];
+}
+
 bool cl_layout_is_tag(const char *s, size_t len)
 {
+	size_t primary = strcspn(s, "-_");
+	if (primary > len)
+		primary = len;
+	if (!is_subtag(s, primary, true) || !is_language(s, primary))
+		return false;
 	size_t at = 0;
 	for (bool first = true; at <= len; first = false) {
 		size_t n = 0;

@@ -18,8 +18,9 @@ typedef struct {
 	size_t wild_at[CL_LAYOUT_MAX_WILDCARDS], wild_len[CL_LAYOUT_MAX_WILDCARDS];
 } cl_layout_match;
 
-/* True when s[0, len) is a language tag: 2-3 letters, then subtags of 1-8
- * letters or digits after '-' or '_'. */
+/* True when s[0, len) is a language tag: a language of ISO 639 that ICU
+ * knows (2-3 letters), then subtags of 1-8 letters or digits after '-' or
+ * '_'. */
 bool cl_layout_is_tag(const char *s, size_t len);
 /* 0 when the translation pattern holds {lang} once and the source pattern
  * (NULL: the same) has the same wildcards in the same order; else -1 with

@@ -35,11 +35,25 @@ void cl_source_cache_dispose(cl_source_cache *cache)
 	pthread_mutex_destroy(&cache->lock);
 }
 
-static cl_source_doc *load(const char *path)
+static void parse(cl_source_doc *s)
+{
+	cl_document_init(&s->doc, s->path, s->data, s->len, cl_format_for_path(s->path));
+	s->doc.invalid_utf8_count = cl_utf8_validate(s->data, s->len, &s->doc.first_invalid_utf8);
+	cl_parse_document(&s->doc);
+}
+
+static cl_source_doc *load(const char *path, const cl_source *snapshot)
 {
 	cl_source_doc *s = cl_calloc(1, sizeof(*s));
 	cl_source src = { 0 };
 	s->path = cl_strdup(path);
+	if (snapshot) {  /* bytes read from git, checked for NUL there */
+		s->data = cl_malloc(snapshot->snapshot_len + 1);
+		memcpy(s->data, snapshot->snapshot_data, snapshot->snapshot_len + 1);
+		s->len = snapshot->snapshot_len;
+		parse(s);
+		return s;
+	}
 	src.path = s->path;
 	src.fs_path = s->path;
 	if (cl_source_read(&src, &s->data, &s->len, &s->error) < 0)
@@ -50,25 +64,31 @@ static cl_source_doc *load(const char *path)
 		s->data = NULL;
 		return s;
 	}
-	cl_document_init(&s->doc, s->path, s->data, s->len, cl_format_for_path(s->path));
-	s->doc.invalid_utf8_count = cl_utf8_validate(s->data, s->len, &s->doc.first_invalid_utf8);
-	cl_parse_document(&s->doc);
+	parse(s);
 	return s;
 }
 
-const cl_source_doc *cl_source_cache_get(cl_source_cache *cache, const char *path)
+/* The source at path, read from the file or, when snapshot is not NULL,
+ * taken from its git snapshot bytes (one run reads one snapshot, so the
+ * path is key enough). */
+static const cl_source_doc *cache_get(cl_source_cache *cache, const char *path, const cl_source *snapshot)
 {
 	size_t at;
 	pthread_mutex_lock(&cache->lock);
 	if (!cl_keyset_get(&cache->index, path, strlen(path), &at)) {
 		CL_GROW(cache->items, cache->cap, cache->count + 1);
 		at = cache->count;
-		cache->items[cache->count++] = load(path);
+		cache->items[cache->count++] = load(path, snapshot);
 		cl_keyset_put(&cache->index, path, strlen(path), at, NULL);
 	}
 	const cl_source_doc *s = cache->items[at];
 	pthread_mutex_unlock(&cache->lock);
 	return s;
+}
+
+const cl_source_doc *cl_source_cache_get(cl_source_cache *cache, const char *path)
+{
+	return cache_get(cache, path, NULL);
 }
 
 static void say_layout(const cl_pair *pair, const copylint_config *config, copylint_results *notices)
@@ -101,7 +121,11 @@ const cl_source_doc *cl_pair_source_of(cl_source_cache *cache, const copylint_co
 				       const cl_source *source, const char *path, copylint_results *notices)
 {
 	const cl_source_doc *found = NULL;
-	if (source->translation_source)
+	if (source->snapshot_error)
+		cl_results_add_notice(notices, source->snapshot_error);
+	if (source->snapshot_source)
+		found = cache_get(cache, source->snapshot_source, source);
+	else if (source->translation_source)
 		found = cl_source_cache_get(cache, source->translation_source);
 	else if (source->fs_path)
 		found = by_layout(cache, config, source->fs_path, notices);

@@ -32,8 +32,10 @@ void cl_source_cache_dispose(cl_source_cache *cache);
 const cl_source_doc *cl_source_cache_get(cl_source_cache *cache, const char *path);
 
 /* The parsed source of the translation source (path: as reported), or
- * NULL when it is not a translation with an existing counterpart, or is
- * read from git (whose snapshot the source is not read from yet). Tells
+ * NULL when it is not a translation with an existing counterpart. A
+ * translation read from git (--staged, --diff) has its source from the same
+ * snapshot (source->snapshot_source, collected in src/collect/git_pairs.c).
+ * Tells
  * notices once: which well-known layout paired files, a source language
  * matching no folder, a source that cannot be read. */
 const cl_source_doc *cl_pair_source_of(cl_source_cache *cache, const copylint_config *config,

@@ -166,6 +166,41 @@ Test(translations_pairs, well_known_layouts_only_when_the_counterpart_exists)
 	copylint_config_free(config);
 }
 
+/* {lang} stands only for a whole folder or name part that is a language:
+ * not for a longer word's start (content/entry/), nor for a 2-3 letter word
+ * that no language is (content/faq/, readme.old.md, docs/api/); and a
+ * layout's source pattern is built at the translation's own place. */
+Test(translations_pairs, lang_only_at_boundaries_and_only_languages)
+{
+	cl_layout_match m;
+	cr_assert_not(cl_layout_match_path("content/{lang}/**", "content/entry/a.md", &m));
+	cr_assert_not(cl_layout_match_path("content/{lang}/**", "content/faq/_index.md", &m));
+	cr_assert_not(cl_layout_match_path("**/*.{lang}.md", "docs/readme.old.md", &m));
+	cr_assert_not(cl_layout_match_path("{lang}/**", "docs/api/index.md", &m));
+	cr_assert_not(cl_layout_match_path("pages.{lang}/**", "pages.entry/a.md", &m));
+	cr_assert(cl_layout_match_path("content/{lang}/**", "content/fil/_index.md", &m));  /* Filipino */
+	cr_assert(cl_layout_match_path("**/*.{lang}.md", "docs/readme.zh-Hant-TW.md", &m));
+	cr_assert_eq(m.lang_len, 10);
+
+	put("content/en/_index.md", "# Home\n");
+	put("content/faq/_index.md", "# FAQ\n");
+	put("content/entry/_index.md", "# Entry\n");
+	put("docs/readme.md", "# Readme\n");
+	put("docs/readme.old.md", "# Old readme\n");
+	put("site/docs/a.md", "# A\n");
+	put("i18n/fr/docusaurus-plugin-content-docs/current/a.md", "# A\n");
+	copylint_config *config = config_from(NULL);
+	char source[512];
+	cr_assert_eq(pair_of(config, "content/faq/_index.md", source, sizeof(source)), COPYLINT_PAIR_NONE);
+	cr_assert_eq(pair_of(config, "content/entry/_index.md", source, sizeof(source)), COPYLINT_PAIR_NONE);
+	cr_assert_eq(pair_of(config, "docs/readme.old.md", source, sizeof(source)), COPYLINT_PAIR_NONE);
+	/* the source pattern docs/ is sought beside i18n/, not in any folder named docs */
+	cr_assert_eq(pair_of(config, "i18n/fr/docusaurus-plugin-content-docs/current/a.md", source, sizeof(source)),
+		     COPYLINT_PAIR_MISSING);
+	cr_assert_str_eq(source, "docs/a.md");
+	copylint_config_free(config);
+}
+
 Test(translations_pairs, pairs_command_text_and_json)
 {
 	put("content/en/a.md", "# A\n");
