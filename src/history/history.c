@@ -247,14 +247,11 @@ static void commits_since_ordinal(cl_history *h, const char *source, uint32_t ba
 		list_commit(h, out, &c->id);
 }
 
-/* A front matter base is a commit the walk may not have numbered: the
- * source's changes after it are its descendants, newest first, up to the
- * first that it descends from. */
-static int commits_since_commit(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
+/* The source's changes after a base the walk passed before anyone asked
+ * for it: its descendants, newest first, up to the first that it descends
+ * from. */
+static void commits_since_commit(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
 {
-	while (!h->walk.done)
-		if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
-			return fail(out, "cannot walk the history");
 	hist_lineage lineage;
 	hist_lineage_build(&lineage, &h->walk, source);
 	const hist_change *c;
@@ -264,6 +261,47 @@ static int commits_since_commit(cl_history *h, const char *source, const git_oid
 		if (git_graph_descendant_of(h->repo, &c->id, base) == 1)
 			list_commit(h, out, &c->id);
 	}
+}
+
+static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t value;
+	git_oid_tostr(hex, sizeof(hex), base);
+	if (!cl_keyset_get(&h->walk.bases, hex, GIT_OID_HEXSZ, &value))
+		return false;
+	*ordinal = (uint32_t)value;
+	return true;
+}
+
+/* The walk has gone past base: base is not the last commit walked's
+ * ancestor (the walk goes from descendants to ancestors). */
+static bool walked_past(cl_history *h, const git_oid *base)
+{
+	if (!h->walk.next)
+		return false;
+	return git_oid_equal(&h->walk.last, base) || git_graph_descendant_of(h->repo, &h->walk.last, base) != 1;
+}
+
+/* The source's commits after a front-matter base: walks on to the base
+ * (numbering it) unless the walk already went past it. */
+static int commits_since_front_matter(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
+{
+	uint32_t ordinal;
+	if (!base_ordinal(h, base, &ordinal) && !walked_past(h, base)) {
+		h->walk.wanted = *base;
+		h->walk.want = true;
+		while (!h->walk.done && !base_ordinal(h, base, &ordinal))
+			if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
+				break;
+		h->walk.want = false;
+		if (h->walk.error)
+			return fail(out, "cannot walk the history");
+	}
+	if (base_ordinal(h, base, &ordinal))
+		commits_since_ordinal(h, source, ordinal, out);
+	else
+		commits_since_commit(h, source, base, out);
 	return 0;
 }
 
@@ -277,7 +315,7 @@ static int staleness_locked(cl_history *h, const char *source, const char *trans
 	if (found <= 0)
 		return found;
 	if (base_commit) {
-		if (commits_since_commit(h, source, &base, out) < 0)
+		if (commits_since_front_matter(h, source, &base, out) < 0)
 			return -1;
 	} else {
 		git_oid_fromstr(&base, out->base.id);
