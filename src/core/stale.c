@@ -231,13 +231,17 @@ bool cl_stale_prepare(cl_stale_run *run, const cl_stale_request *req, cl_stale_f
 	memset(out, 0, sizeof(*out));
 	if (rule < 0 || req->settings->severity[rule] == COPYLINT_SEVERITY_OFF || !where)
 		return false;
-	cl_pair pair;
-	cl_pair_find(req->config, where, &pair);
 	const cl_source_doc *source = req->counterpart;
-	if (!source && !origin->fs_path && pair.status == CL_PAIR_FOUND)
-		source = cl_source_cache_get(req->cache, pair.source);  /* a git run pairs here */
-	bool is_changed_source = pair.status == CL_PAIR_IS_SOURCE && !origin->fs_path && origin->limit_to_changed;
-	cl_pair_dispose(&pair);
+	bool is_changed_source = false;
+	if (!source && !origin->fs_path) {
+		/* Core pairs files on disk; a git run's files are paired here. */
+		cl_pair pair;
+		cl_pair_find(req->config, where, &pair);
+		if (pair.status == CL_PAIR_FOUND)
+			source = cl_source_cache_get(req->cache, pair.source);
+		is_changed_source = pair.status == CL_PAIR_IS_SOURCE && origin->limit_to_changed;
+		cl_pair_dispose(&pair);
+	}
 	if (!source && !is_changed_source)
 		return false;
 	cl_history *history = history_for(run, where, req->settings, rule, req->notices);

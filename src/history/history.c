@@ -36,6 +36,16 @@ int cl_history_open(cl_history **out, const char *path, const cl_history_options
 	git_libgit2_init();
 	/* As collect/ does: a partial clone opens; absent blobs are errors later. */
 	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)1);
+	/* The walk reads the same folders' trees commit after commit: keep
+	 * them in libgit2's cache (by default only trees under 4 KiB stay,
+	 * which a folder of 100 pages is not). */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
+	/* ...but bounded: the walk reads each commit once, and a cache that
+	 * grows with the history would make memory grow with it. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
+	/* Each tree is read once per walk: hashing it again on every read is
+	 * a sixth of the walk (git itself checks objects in fsck, not here). */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (git_repository_open_ext(&repo, path, 0, NULL) < 0) {
 		*error = cl_sprintf("%s is not in a git repository", path);
 		git_libgit2_shutdown();
@@ -62,6 +72,7 @@ void cl_history_free(cl_history *history)
 {
 	if (!history)
 		return;
+	git_tree_free(history->head_tree);
 	hist_walk_dispose(&history->walk);
 	pthread_mutex_destroy(&history->lock);
 	free(history->workdir);
@@ -86,6 +97,24 @@ void cl_staleness_dispose(cl_staleness *staleness)
 	free(staleness->changed);
 	free(staleness->error);
 	memset(staleness, 0, sizeof(*staleness));
+}
+
+int hist_head(cl_history *h)
+{
+	git_commit *commit = NULL;
+	if (h->head_read)
+		return 0;
+	h->head_read = true;
+	if (git_repository_head_unborn(h->repo) == 1)
+		return 0;
+	if (git_reference_name_to_id(&h->head, h->repo, "HEAD") < 0 || git_commit_lookup(&commit, h->repo, &h->head) < 0 ||
+	    git_commit_tree(&h->head_tree, commit) < 0) {
+		git_commit_free(commit);
+		return -1;
+	}
+	git_commit_free(commit);
+	h->has_head = true;
+	return 0;
 }
 
 /* ---- lineages: a path and the paths it was renamed from ---------------- */
@@ -191,12 +220,15 @@ static bool is_hex(const char *s)
 	return n >= 4 && n <= GIT_OID_HEXSZ && s[n] == '\0';
 }
 
+static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal);
+
 /* The commit the front matter names: in the repository and an ancestor of
  * HEAD, or a CL_STALE_ERROR saying what to do. Returns 1 when found. */
 static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, git_oid *base)
 {
 	git_commit *commit = NULL;
-	git_oid prefix, head;
+	git_oid prefix;
+	uint32_t ordinal;
 	out->origin = CL_BASE_FRONT_MATTER;
 	if (!is_hex(id))
 		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not a commit id "
@@ -215,9 +247,11 @@ static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, g
 	*base = *git_commit_id(commit);
 	fill_commit(&out->base, h->repo, base);
 	git_commit_free(commit);
-	if (git_reference_name_to_id(&head, h->repo, "HEAD") < 0)
+	if (hist_head(h) < 0 || !h->has_head)
 		return fail(out, "cannot read HEAD");
-	if (!git_oid_equal(&head, base) && git_graph_descendant_of(h->repo, &head, base) != 1)
+	/* A base the walk met is HEAD's ancestor: no need to ask the graph. */
+	if (!base_ordinal(h, base, &ordinal) && !git_oid_equal(&h->head, base) &&
+	    git_graph_descendant_of(h->repo, &h->head, base) != 1)
 		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not an ancestor of "
 						   "HEAD (another branch, or rewritten history)%s. Name a commit of "
 						   "this branch's history. %s", id,
@@ -305,8 +339,9 @@ static int commits_since_front_matter(cl_history *h, const char *source, const g
 	return 0;
 }
 
+/* Returns 1 when the diff is still to run (plan set). */
 static int staleness_locked(cl_history *h, const char *source, const char *translation, const char *base_commit,
-			    cl_staleness *out)
+			    cl_staleness *out, hist_diff *plan)
 {
 	git_oid base;
 	uint32_t ordinal = HIST_NONE;
@@ -321,15 +356,18 @@ static int staleness_locked(cl_history *h, const char *source, const char *trans
 		git_oid_fromstr(&base, out->base.id);
 		commits_since_ordinal(h, source, ordinal, out);
 	}
-	return hist_diff_source(h, source, &base, out);
+	if (hist_diff_plan(h, source, &base, plan) < 0)
+		return fail(out, "cannot read HEAD");
+	return 1;
 }
 
 int cl_history_staleness(cl_history *history, const char *source_path, const char *translation_path,
 			 const char *base_commit, cl_staleness *out)
 {
+	hist_diff plan;
 	memset(out, 0, sizeof(*out));
 	pthread_mutex_lock(&history->lock);
-	int error = staleness_locked(history, source_path, translation_path, base_commit, out);
+	int found = staleness_locked(history, source_path, translation_path, base_commit, out, &plan);
 	pthread_mutex_unlock(&history->lock);
-	return error;
+	return found <= 0 ? found : hist_diff_run(history->repo, &plan, source_path, out);
 }
