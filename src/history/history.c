@@ -20,6 +20,8 @@
 /* Where a front-matter base stands when the walk numbered it not. */
 #define HIST_PASSED (HIST_NONE - 1)
 #define HIST_ELSEWHERE (HIST_NONE - 2)
+/* The source is the same at the base as at HEAD: nothing to walk for. */
+#define HIST_UNCHANGED (HIST_NONE - 3)
 
 static char *working_tree(git_repository *repo)
 {
@@ -280,7 +282,23 @@ static int locate(cl_history *h, const git_oid *base, uint32_t *ordinal)
 
 /* The commit the front matter names: in the repository and an ancestor of
  * HEAD, or a CL_STALE_ERROR saying what to do. Returns 1 when found. */
-static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, git_oid *base, uint32_t *ordinal)
+static const char not_ancestor[] = "the source commit '%s' in front matter is not an ancestor of HEAD (another "
+				   "branch, or rewritten history)%s. Name a commit of this branch's history. %s";
+
+/* The source's blob is the same at base as at HEAD (under the same name):
+ * the translation is current whatever happened between, and when base is
+ * HEAD's ancestor no walk is needed (a translator who just set the id). */
+static bool unchanged_since(cl_history *h, const char *source, const git_oid *base)
+{
+	hist_diff plan;
+	if (hist_diff_plan(h, source, base, &plan) < 0 || !plan.has_now || !plan.has_then ||
+	    !git_oid_equal(&plan.now, &plan.then))
+		return false;
+	return git_oid_equal(&h->head, base) || git_graph_descendant_of(h->repo, &h->head, base) == 1;
+}
+
+static int front_matter_base(cl_history *h, const char *id, const char *source, cl_staleness *out, git_oid *base,
+			     uint32_t *ordinal)
 {
 	git_commit *commit = NULL;
 	git_oid prefix;
@@ -304,13 +322,14 @@ static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, g
 	git_commit_free(commit);
 	if (hist_head(h) < 0 || !h->has_head)
 		return fail(out, "cannot read HEAD");
+	if (unchanged_since(h, source, base)) {
+		*ordinal = HIST_UNCHANGED;
+		return 1;
+	}
 	if (locate(h, base, ordinal) < 0)
 		return fail(out, "cannot walk the history");
 	if (*ordinal == HIST_ELSEWHERE)
-		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not an ancestor of "
-						   "HEAD (another branch, or rewritten history)%s. Name a commit of "
-						   "this branch's history. %s", id,
-						   git_repository_is_shallow(h->repo) == 1 ?
+		return stale_error(out, cl_sprintf(not_ancestor, id, git_repository_is_shallow(h->repo) == 1 ?
 						   " or beyond this shallow clone's history" : "", fetch_advice));
 	return 1;
 }
@@ -358,7 +377,7 @@ static int staleness_locked(cl_history *h, const char *source, const char *trans
 {
 	git_oid base;
 	uint32_t ordinal = HIST_NONE;
-	int found = base_commit ? front_matter_base(h, base_commit, out, &base, &ordinal) :
+	int found = base_commit ? front_matter_base(h, base_commit, source, out, &base, &ordinal) :
 		    history_base(h, translation, out, &ordinal);
 	if (found <= 0)
 		return found;
@@ -366,7 +385,7 @@ static int staleness_locked(cl_history *h, const char *source, const char *trans
 		git_oid_fromstr(&base, out->base.id);
 	if (ordinal == HIST_PASSED)
 		commits_since_commit(h, source, &base, out);
-	else
+	else if (ordinal != HIST_UNCHANGED)
 		commits_since_ordinal(h, source, ordinal, out);
 	if (hist_diff_plan(h, source, &base, plan) < 0)
 		return fail(out, "cannot read HEAD");

@@ -408,3 +408,28 @@ Test(history_api, focused_walk_follows_renames)
 	cl_history_free(h);
 	fx_free(&r);
 }
+
+/* A base whose source equals HEAD's is current without a walk, but only
+ * when it is HEAD's ancestor. */
+Test(history_api, front_matter_base_with_the_same_source)
+{
+	git_oid first;
+	fx_repo r = source_edited_after(&first);
+	fx_stage(&r, "en/other.md", "Other.\n");
+	char *ancestor = hex(fx_commit(&r, "Other page"), 40);
+	fx_branch(&r, "side");
+	fx_stage(&r, "en/side.md", "Side.\n");
+	char *side = hex(fx_commit(&r, "Side page"), 40);
+	fx_checkout(&r, "main");
+	cl_staleness s = ask(&r, "en/a.md", "fr/a.md", ancestor);
+	cr_assert_eq(s.state, CL_STALE_FRESH);
+	cr_assert_str_eq(s.base.subject, "Other page");
+	cl_staleness_dispose(&s);
+	s = ask(&r, "en/a.md", "fr/a.md", side);
+	cr_assert_eq(s.state, CL_STALE_ERROR);
+	cr_assert(strstr(s.error, "is not an ancestor of HEAD") != NULL, "%s", s.error);
+	cl_staleness_dispose(&s);
+	free(ancestor);
+	free(side);
+	fx_free(&r);
+}
