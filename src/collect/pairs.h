@@ -19,4 +19,22 @@ const char *cl_pair_source_language(const copylint_config *config);
 void cl_pair_find(const copylint_config *config, const char *path, cl_pair *out);
 void cl_pair_dispose(cl_pair *pair);
 
+struct cl_layout_s;
+/* The layouts pairing uses: the config's, or the well-known ones. */
+const struct cl_layout_s *cl_pair_layouts(const copylint_config *config, size_t *n);
+
+/* The translations of a source that exist on disk (pairs_reverse.c): each
+ * one's language tag as its path writes it, and its path. */
+typedef struct {
+	char **langs, **paths;
+	size_t count, cap;
+} cl_pair_list;
+
+/* Fills out (disposed by the caller) with the files that cl_pair_find
+ * pairs with source (a path as given: relative to the current folder, or
+ * absolute), found by listing the folder where each layout puts the
+ * language. */
+void cl_pair_translations_of(const copylint_config *config, const char *source, cl_pair_list *out);
+void cl_pair_list_dispose(cl_pair_list *list);
+
 #endif
