@@ -136,12 +136,19 @@ static bool try_layout(const cl_layout *layout, const char *path, const char *so
 	return true;
 }
 
+const cl_layout *cl_pair_layouts(const copylint_config *config, size_t *count, bool *configured)
+{
+	*configured = config && config->nlayouts;
+	*count = *configured ? config->nlayouts : sizeof(well_known) / sizeof(well_known[0]);
+	return *configured ? config->layouts : well_known;
+}
+
 void cl_pair_find(const copylint_config *config, const char *path, cl_pair *out)
 {
 	memset(out, 0, sizeof(*out));
-	bool configured = config && config->nlayouts;
-	const cl_layout *layouts = configured ? config->layouts : well_known;
-	size_t n = configured ? config->nlayouts : sizeof(well_known) / sizeof(well_known[0]);
+	bool configured;
+	size_t n;
+	const cl_layout *layouts = cl_pair_layouts(config, &n, &configured);
 	const char *source_lang = cl_pair_source_language(config);
 	for (size_t i = 0; i < n; i++)
 		if (try_layout(&layouts[i], path, source_lang, configured, out))

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "copylint/copylint.h"
+#include "../config/config.h"
 
 typedef copylint_pair cl_pair;
 #define CL_PAIR_NONE COPYLINT_PAIR_NONE
@@ -18,5 +19,8 @@ const char *cl_pair_source_language(const copylint_config *config);
 /* Pairs path (as given: relative to the current folder, or absolute). */
 void cl_pair_find(const copylint_config *config, const char *path, cl_pair *out);
 void cl_pair_dispose(cl_pair *pair);
+/* The layouts cl_pair_find tries, in order: the config's, else the
+ * well-known ones (*configured false). */
+const cl_layout *cl_pair_layouts(const copylint_config *config, size_t *count, bool *configured);
 
 #endif
