@@ -1,0 +1,41 @@
+/* What history.c, diff.c and frontmatter.c share inside the stage. */
+#ifndef CL_HISTORY_HISTORY_INTERNAL_H
+#define CL_HISTORY_HISTORY_INTERNAL_H
+
+#include <git2.h>
+#include <pthread.h>
+
+#include "history.h"
+#include "walk.h"
+
+struct cl_history {
+	git_repository *repo;
+	char *workdir;           /* '/'-terminated */
+	size_t limit;            /* commits listed per staleness */
+	pthread_mutex_t lock;    /* the repository and the walk */
+	hist_walk walk;
+};
+
+/* A path and the paths it was renamed from, newest first: each segment's
+ * content changes count between ordinals newest and oldest (inclusive). */
+#define HIST_LINEAGE_MAX 16
+typedef struct {
+	const hist_path *path;
+	uint32_t newest, oldest;
+} hist_segment;
+
+typedef struct {
+	hist_segment segments[HIST_LINEAGE_MAX];
+	size_t count;
+} hist_lineage;
+
+void hist_lineage_build(hist_lineage *out, const hist_walk *walk, const char *path);
+const hist_change *hist_lineage_change(const hist_lineage *lineage, size_t i);
+
+/* The source's blob at base (under the lineage's name at that commit)
+ * against HEAD: sets out->state (FRESH when the content is the same or no
+ * counted commit changed it, BEHIND otherwise), the line counts and the
+ * changed spans. Returns 0 or -1 with out->error. */
+int hist_diff_source(cl_history *history, const char *source, const git_oid *base, cl_staleness *out);
+
+#endif
