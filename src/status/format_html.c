@@ -32,11 +32,33 @@ static void text(xmlTextWriterPtr w, const char *s)
 	free(safe);
 }
 
+/* Every element is closed with its end tag: in HTML, <span/> would open a
+ * span that never closes (only void elements may be written as <x/>). */
+static void close_element(xmlTextWriterPtr w)
+{
+	xmlTextWriterFullEndElement(w);
+}
+
 static void element(xmlTextWriterPtr w, const char *name, const char *content)
 {
 	xmlTextWriterStartElement(w, BAD_CAST name);
 	text(w, content);
-	xmlTextWriterEndElement(w);
+	close_element(w);
+}
+
+/* An element of text and inline elements: written on one line, since
+ * indentation inside it would show as spaces. Never nested. */
+static void start_inline(xmlTextWriterPtr w, const char *name)
+{
+	xmlTextWriterStartElement(w, BAD_CAST name);
+	xmlTextWriterSetIndent(w, 0);
+}
+
+static void end_inline(xmlTextWriterPtr w)
+{
+	close_element(w);
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterWriteRaw(w, BAD_CAST "\n");  /* which the writer leaves out after an unindented end */
 }
 
 static void start(xmlTextWriterPtr w, const char *name, const char *class_name)
@@ -55,10 +77,10 @@ static void put_head(const copylint_status *status, xmlTextWriterPtr w, const ch
 	xmlTextWriterStartElement(w, BAD_CAST "head");
 	xmlTextWriterStartElement(w, BAD_CAST "meta");
 	cl_xml_attr(w, "charset", "utf-8");
-	xmlTextWriterEndElement(w);
+	xmlTextWriterEndElement(w);  /* a void element: <meta/> */
 	element(w, "title", title);
 	element(w, "style", style);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 /* One part of the coverage bar, part of whole wide. */
@@ -70,7 +92,7 @@ static void bar_part(xmlTextWriterPtr w, const char *class_name, size_t part, si
 	snprintf(width, sizeof(width), "width:%.1f%%", (double)part * 100.0 / (double)whole);
 	start(w, "span", class_name);
 	cl_xml_attr(w, "style", width);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 static void put_bar(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
@@ -90,7 +112,7 @@ static void put_bar(const copylint_status *status, size_t lang, xmlTextWriterPtr
 	} else {
 		bar_part(w, "other", l->translated, l->sources);
 	}
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 static void put_counts(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
@@ -146,22 +168,22 @@ static void put_commits(const cl_staleness *s, xmlTextWriterPtr w)
 	for (size_t i = 0; i < s->commit_count; i++) {
 		char head[40];
 		cl_status_date(head, s->commits[i].time);
-		xmlTextWriterStartElement(w, BAD_CAST "li");
+		start_inline(w, "li");
 		xmlTextWriterStartElement(w, BAD_CAST "code");
 		xmlTextWriterWriteFormatString(w, "%.7s", s->commits[i].id);
-		xmlTextWriterEndElement(w);
+		close_element(w);
 		text(w, " ");
 		text(w, head);
 		text(w, " ");
 		text(w, s->commits[i].subject);
-		xmlTextWriterEndElement(w);
+		end_inline(w);
 	}
 	if (s->behind > s->commit_count) {
-		xmlTextWriterStartElement(w, BAD_CAST "li");
+		start_inline(w, "li");
 		xmlTextWriterWriteFormatString(w, "and %zu more", s->behind - s->commit_count);
-		xmlTextWriterEndElement(w);
+		end_inline(w);
 	}
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 static void put_stale(const cl_status_entry *e, xmlTextWriterPtr w)
@@ -169,6 +191,7 @@ static void put_stale(const cl_status_entry *e, xmlTextWriterPtr w)
 	const cl_staleness *s = &e->staleness;
 	char *spans = cl_status_spans(s);
 	xmlTextWriterStartElement(w, BAD_CAST "li");
+	start_inline(w, "p");
 	element(w, "strong", e->path);
 	xmlTextWriterWriteFormatString(w, ": %zu commit%s behind ", s->behind, s->behind == 1 ? "" : "s");
 	element(w, "code", e->source);
@@ -176,15 +199,16 @@ static void put_stale(const cl_status_entry *e, xmlTextWriterPtr w)
 				       *spans ? "; changed source lines " : "");
 	text(w, spans);
 	text(w, ")");
+	end_inline(w);
 	put_commits(s, w);
 	put_source_lines(e, w);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 	free(spans);
 }
 
 static void put_other(const cl_status_entry *e, xmlTextWriterPtr w)
 {
-	xmlTextWriterStartElement(w, BAD_CAST "li");
+	start_inline(w, "li");
 	element(w, "strong", e->path);
 	if (e->state == CL_ENTRY_ERROR) {
 		text(w, ": ");
@@ -194,7 +218,7 @@ static void put_other(const cl_status_entry *e, xmlTextWriterPtr w)
 		element(w, "code", e->source);
 		text(w, ")");
 	}
-	xmlTextWriterEndElement(w);
+	end_inline(w);
 }
 
 static void put_entries(const copylint_status *status, size_t lang, cl_entry_state state, const char *heading,
@@ -216,7 +240,7 @@ static void put_entries(const copylint_status *status, size_t lang, cl_entry_sta
 			put_other(e, w);
 	}
 	if (count)
-		xmlTextWriterEndElement(w);
+		close_element(w);
 }
 
 static void put_missing(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
@@ -228,18 +252,18 @@ static void put_missing(const copylint_status *status, size_t lang, xmlTextWrite
 	xmlTextWriterStartElement(w, BAD_CAST "details");
 	xmlTextWriterStartElement(w, BAD_CAST "summary");
 	xmlTextWriterWriteFormatString(w, "Missing (%zu)", end - first);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 	xmlTextWriterStartElement(w, BAD_CAST "ul");
 	for (size_t i = first; i < end; i++) {
-		xmlTextWriterStartElement(w, BAD_CAST "li");
+		start_inline(w, "li");
 		element(w, "code", status->missing[i].expected);
 		text(w, " (source ");
 		element(w, "code", status->missing[i].source);
 		text(w, ")");
-		xmlTextWriterEndElement(w);
+		end_inline(w);
 	}
-	xmlTextWriterEndElement(w);
-	xmlTextWriterEndElement(w);
+	close_element(w);
+	close_element(w);
 }
 
 static void put_language(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
@@ -253,7 +277,7 @@ static void put_language(const copylint_status *status, size_t lang, xmlTextWrit
 	put_entries(status, lang, CL_ENTRY_ERROR, "Cannot tell", w);
 	put_entries(status, lang, CL_ENTRY_ORPHANED, "Orphaned: the source does not exist", w);
 	put_missing(status, lang, w);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 static void put_cell(xmlTextWriterPtr w, size_t value, bool known)
@@ -263,7 +287,7 @@ static void put_cell(xmlTextWriterPtr w, size_t value, bool known)
 		xmlTextWriterWriteFormatString(w, "%zu", value);
 	else
 		text(w, "-");
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 static void put_summary(const copylint_status *status, xmlTextWriterPtr w)
@@ -274,7 +298,7 @@ static void put_summary(const copylint_status *status, xmlTextWriterPtr w)
 	xmlTextWriterStartElement(w, BAD_CAST "tr");
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		element(w, "th", headings[i]);
-	xmlTextWriterEndElement(w);
+	close_element(w);
 	for (size_t i = 0; i < status->nlangs; i++) {
 		const copylint_status_language *l = copylint_status_language_at(status, i);
 		char coverage[16];
@@ -289,10 +313,10 @@ static void put_summary(const copylint_status *status, xmlTextWriterPtr w)
 		put_cell(w, l->orphaned, true);
 		start(w, "td", "n");
 		text(w, coverage);
-		xmlTextWriterEndElement(w);
-		xmlTextWriterEndElement(w);
+		close_element(w);
+		close_element(w);
 	}
-	xmlTextWriterEndElement(w);
+	close_element(w);
 }
 
 int cl_status_write_html(const copylint_status *status, cl_sink *sink)
@@ -315,7 +339,7 @@ int cl_status_write_html(const copylint_status *status, cl_sink *sink)
 	if (status->history_note) {
 		start(w, "p", "note");
 		text(w, status->history_note);
-		xmlTextWriterEndElement(w);
+		close_element(w);
 	}
 	if (status->nlangs)
 		put_summary(status, w);
