@@ -136,19 +136,19 @@ static bool try_layout(const cl_layout *layout, const char *path, const char *so
 	return true;
 }
 
-const cl_layout *cl_pair_layouts(const copylint_config *config, size_t *count, bool *configured)
+const cl_layout *cl_pair_layouts(const copylint_config *config, size_t *n)
 {
-	*configured = config && config->nlayouts;
-	*count = *configured ? config->nlayouts : sizeof(well_known) / sizeof(well_known[0]);
-	return *configured ? config->layouts : well_known;
+	bool configured = config && config->nlayouts;
+	*n = configured ? config->nlayouts : sizeof(well_known) / sizeof(well_known[0]);
+	return configured ? config->layouts : well_known;
 }
 
 void cl_pair_find(const copylint_config *config, const char *path, cl_pair *out)
 {
 	memset(out, 0, sizeof(*out));
-	bool configured;
+	bool configured = config && config->nlayouts;
 	size_t n;
-	const cl_layout *layouts = cl_pair_layouts(config, &n, &configured);
+	const cl_layout *layouts = cl_pair_layouts(config, &n);
 	const char *source_lang = cl_pair_source_language(config);
 	for (size_t i = 0; i < n; i++)
 		if (try_layout(&layouts[i], path, source_lang, configured, out))

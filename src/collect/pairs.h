@@ -6,7 +6,6 @@
 #include <stdbool.h>
 
 #include "copylint/copylint.h"
-#include "../config/config.h"
 
 typedef copylint_pair cl_pair;
 #define CL_PAIR_NONE COPYLINT_PAIR_NONE
@@ -19,8 +18,23 @@ const char *cl_pair_source_language(const copylint_config *config);
 /* Pairs path (as given: relative to the current folder, or absolute). */
 void cl_pair_find(const copylint_config *config, const char *path, cl_pair *out);
 void cl_pair_dispose(cl_pair *pair);
-/* The layouts cl_pair_find tries, in order: the config's, else the
- * well-known ones (*configured false). */
-const cl_layout *cl_pair_layouts(const copylint_config *config, size_t *count, bool *configured);
+
+struct cl_layout_s;
+/* The layouts pairing uses: the config's, or the well-known ones. */
+const struct cl_layout_s *cl_pair_layouts(const copylint_config *config, size_t *n);
+
+/* The translations of a source that exist on disk (pairs_reverse.c): each
+ * one's language tag as its path writes it, and its path. */
+typedef struct {
+	char **langs, **paths;
+	size_t count, cap;
+} cl_pair_list;
+
+/* Fills out (disposed by the caller) with the files that cl_pair_find
+ * pairs with source (a path as given: relative to the current folder, or
+ * absolute), found by listing the folder where each layout puts the
+ * language. */
+void cl_pair_translations_of(const copylint_config *config, const char *source, cl_pair_list *out);
+void cl_pair_list_dispose(cl_pair_list *list);
 
 #endif

@@ -32,7 +32,7 @@ typedef struct {
  * with {lang}; source the source's pattern (NULL: translation with {lang}
  * set to the source language). Patterns: `*` within a folder, `**` across
  * folders, matched at any folder of a path. */
-typedef struct {
+typedef struct cl_layout_s {
 	char *translation;
 	char *source;
 } cl_layout;

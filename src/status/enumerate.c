@@ -7,6 +7,7 @@
 
 #include "../collect/pairs.h"
 #include "../collect/sources.h"
+#include "../config/config.h"
 #include "../config/layout.h"
 #include "../text/utf8.h"
 #include "../util/alloc.h"
@@ -222,7 +223,8 @@ int cl_status_enumerate(copylint_status *status, const copylint_config *config,
 		if (files->items[i].error)
 			rc = cl_error_set(COPYLINT_EIO, "%s: %s", files->items[i].path, files->items[i].error);
 	enumerator e = { .status = status, .source_lang = cl_pair_source_language(config) };
-	e.layouts = cl_pair_layouts(config, &e.nlayouts, &e.configured);
+	e.layouts = cl_pair_layouts(config, &e.nlayouts);
+	e.configured = config && config->nlayouts;
 	e.used = cl_calloc(e.nlayouts, sizeof(bool));
 	e.others = cl_calloc(files->count + 1, sizeof(char *));
 	for (size_t i = 0; rc == 0 && i < files->count; i++)
