@@ -41,6 +41,15 @@ static void put_stale(const cl_status_entry *e, cl_sink *sink)
 	cl_sink_printf(sink, ": %zu commit%s behind ", s->behind, s->behind == 1 ? "" : "s");
 	cl_text_put_safe(sink, e->source);
 	cl_sink_printf(sink, " (+%zu -%zu lines)\n", s->lines_added, s->lines_removed);
+	for (size_t i = 0; i < s->commit_count; i++) {
+		char date[16];
+		cl_status_date(date, s->commits[i].time);
+		cl_sink_printf(sink, "    %.7s %s ", s->commits[i].id, date);
+		cl_text_put_safe(sink, s->commits[i].subject ? s->commits[i].subject : "");
+		cl_sink_puts(sink, "\n");
+	}
+	if (s->behind > s->commit_count)
+		cl_sink_printf(sink, "    and %zu more\n", s->behind - s->commit_count);
 }
 
 static void put_other(const cl_status_entry *e, cl_sink *sink)
