@@ -4,6 +4,7 @@
  * two, so the whole pass is linear in the number of files. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../collect/pairs.h"
 #include "../collect/sources.h"
@@ -160,6 +161,65 @@ static void find_pages(enumerator *e)
 			}
 }
 
+/* The folder that holds the source pages of the layout a translation
+ * matched: the source pattern up to its first wildcard, built for the
+ * translation's place (content/en for content/fr/a.md). NULL when the
+ * pattern starts with a wildcard. */
+static char *source_root(const cl_layout *layout, const char *path, const char *source_lang)
+{
+	cl_layout_match m;
+	const char *pattern = source_pattern(layout);
+	size_t cut = strcspn(pattern, "*");
+	while (cut && pattern[cut - 1] != '/')
+		cut--;
+	if (cut < 2 || !cl_layout_match_path(layout->translation, path, &m))
+		return NULL;
+	char *head = cl_strndup(pattern, cut - 1);
+	char *root = cl_layout_build(head, &m, path, source_lang);
+	free(head);
+	return root;
+}
+
+/* True when a page found so far is under root: the walk covered it. */
+static bool covered(const enumerator *e, const char *root)
+{
+	size_t len = strlen(root);
+	for (size_t i = 0; i < e->npages; i++)
+		if (!strncmp(e->pages[i].path, root, len) && e->pages[i].path[len] == '/')
+			return true;
+	return false;
+}
+
+static void walk_root(enumerator *e, const copylint_config *config, const char *root, size_t layout)
+{
+	struct stat st;
+	if (stat(root, &st) < 0 || !S_ISDIR(st.st_mode) || covered(e, root))
+		return;
+	copylint_sources *files = NULL;
+	copylint_sources_new(&files);
+	copylint_sources_add_paths(files, config, &root, 1);
+	for (size_t i = 0; i < files->count; i++)
+		if (!files->items[i].error && is_source_of(e, &e->layouts[layout], files->items[i].path))
+			add_page(e, files->items[i].path, layout);
+	copylint_sources_free(files);
+}
+
+/* Source folders the paths did not take (`copylint status content/fr`):
+ * walked too, so that a language's missing pages are all found. */
+static void walk_roots(enumerator *e, const copylint_config *config)
+{
+	cl_keyset seen = CL_KEYSET_INIT;
+	const copylint_status *st = e->status;
+	for (size_t i = 0; i < st->nentries; i++) {
+		char *root = source_root(&e->layouts[e->entry_layout[i]], st->entries[i].fs_path, e->source_lang);
+		size_t ignored;
+		if (root && !cl_keyset_put(&seen, root, strlen(root), 0, &ignored))
+			walk_root(e, config, root, e->entry_layout[i]);
+		free(root);
+	}
+	cl_keyset_dispose(&seen);
+}
+
 /* A source page with no translation in language lang, and where that
  * translation would stand. */
 static void add_missing(copylint_status *st, const cl_layout *layout, const char *source, size_t lang)
@@ -231,6 +291,7 @@ int cl_status_enumerate(copylint_status *status, const copylint_config *config,
 		classify(&e, config, files->items[i].path);
 	if (rc == 0) {
 		find_pages(&e);
+		walk_roots(&e, config);
 		join(&e);
 		cl_status_sort(status);
 	}

@@ -428,3 +428,18 @@ Test(status_cli, unreadable_path_is_an_error)
 	remove_tree(dir);
 	free(dir);
 }
+
+/* The source folder is walked even when the paths name only a language. */
+Test(status_cli, a_language_folder_alone)
+{
+	fx_repo r = site();
+	const char *args[] = { "content/fr", NULL };
+	run_result out = status_in(r.dir, args);
+	cr_expect_eq(out.status, 0, "%s", out.err);
+	cr_expect_str_eq(out.out,
+			 "4 source pages in en, 1 translation language\n"
+			 "language  sources  translated  up to date  stale  missing  orphaned  coverage\n"
+			 "fr              4           2           2      0        2         0     50.0%\n");
+	run_result_free(&out);
+	fx_free(&r);
+}
