@@ -38,7 +38,8 @@ static void sort_languages(copylint_status *status)
 	numbered *order = cl_calloc(n + 1, sizeof(numbered));
 	for (size_t i = 0; i < n; i++)
 		order[i] = (numbered){ status->langs[i], i };
-	qsort(order, n, sizeof(*order), by_key);
+	if (n)
+		qsort(order, n, sizeof(*order), by_key);
 	for (size_t i = 0; i < n; i++) {
 		status->langs[i] = order[i].lang;
 		renumber[order[i].old] = i;
@@ -54,6 +55,8 @@ static void sort_languages(copylint_status *status)
 void cl_status_sort(copylint_status *status)
 {
 	sort_languages(status);
-	qsort(status->entries, status->nentries, sizeof(*status->entries), by_lang_then_path);
-	qsort(status->missing, status->nmissing, sizeof(*status->missing), missing_by_lang_then_source);
+	if (status->nentries)  /* qsort takes no NULL, even for nothing */
+		qsort(status->entries, status->nentries, sizeof(*status->entries), by_lang_then_path);
+	if (status->nmissing)
+		qsort(status->missing, status->nmissing, sizeof(*status->missing), missing_by_lang_then_source);
 }
