@@ -305,7 +305,10 @@ void copylint_checker_free(copylint_checker *checker);
 
 /* Checks every source; findings come out sorted by path, line, column,
  * rule. Per-file problems (unreadable, binary) are in the results, not in
- * the return code. */
+ * the return code. One exception: when the stale-translation rule could
+ * read the base of no translation it checked (a shallow clone), the
+ * results are complete and the return is COPYLINT_ENOTFOUND, with
+ * copylint_error_last saying how to fetch the history. */
 int copylint_check_sources(copylint_results **out, copylint_checker *checker,
 			   const copylint_sources *sources);
 /* Receives one file's results: that file (copylint_results_file_count is 1,

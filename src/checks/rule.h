@@ -8,9 +8,11 @@
 #include <stddef.h>
 
 #include "copylint/copylint.h"
+#include "../history/history.h"
 #include "../parse/document.h"
 #include "../report/finding.h"
 #include "../text/segment.h"
+#include "../util/range.h"
 
 typedef struct cl_check_ctx cl_check_ctx;
 struct cl_alignment;
@@ -23,6 +25,26 @@ typedef struct {
 	const struct cl_alignment *alignment;
 	struct cl_lineindex_s *source_lines; /* for related locations in the source */
 } cl_translation;
+
+/* For stale-translation, computed by core (src/core/stale.c) when the
+ * rule is on and the file is in a git repository: how far a translation is
+ * behind its source, or, on a source changed by a --diff, which of its
+ * translations the change leaves behind. Independent of the alignment:
+ * set even when the two pages are not compared block by block. */
+typedef struct {
+	const cl_staleness *staleness;   /* the file is a translation; NULL otherwise */
+	const char *source_path;         /* the source, as reported (related locations) */
+	const cl_document *source;       /* its parsed text, for headings; NULL when not read */
+	struct cl_lineindex_s *source_lines;  /* with source */
+	bool has_key;                    /* the base came from this front-matter key: */
+	size_t key_start, key_end;       /* its bytes in the translation */
+	/* The file is a source a --diff changed: the languages (BCP 47, as
+	 * the paths write them) of its translations the change did not touch. */
+	const char *const *left_behind;
+	size_t nleft_behind;
+	const cl_byte_range *changed;    /* the change's lines in this file */
+	size_t nchanged;
+} cl_stale_input;
 
 /* What a rule may be configured with, under `rules: {id: {name: ...}}`. */
 typedef enum { CL_OPTION_BOOL, CL_OPTION_INT, CL_OPTION_STRING, CL_OPTION_LIST } cl_option_type;
@@ -92,6 +114,8 @@ struct cl_check_ctx {
 	/* The file's source when it is a translation with a readable source;
 	 * NULL: checked alone (pair rules then have nothing to compare). */
 	const cl_translation *translation;
+	/* stale-translation's input (see cl_stale_input); NULL: nothing to say. */
+	const cl_stale_input *stale;
 };
 
 /* Adds a finding of the rule at source bytes [start, end); takes message. */

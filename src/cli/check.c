@@ -702,6 +702,8 @@ static int run_check(const check_options *opts, copylint_config *config)
 		fputs("\r\033[K", stderr);
 	bool failed_output = finish_outputs(&run);
 	bool trouble = report_problems(&run, notices);
+	if (error < 0)
+		cli_error("error: %s", copylint_error_last());
 	if (error < 0 || failed_output || trouble)
 		goto cleanup;
 	status = run.failing ? EXIT_FINDINGS : EXIT_CLEAN;

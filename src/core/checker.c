@@ -23,12 +23,14 @@
 #include "../text/lineindex.h"
 #include "language.h"
 #include "pair.h"
+#include "stale.h"
 
 /* What one thread keeps between files. */
 typedef struct {
 	cl_segmenter *seg;
 	void **rule_state;  /* per registry index */
 	copylint_results *results;
+	const copylint_sources *sources;  /* the run's */
 } worker;
 
 struct copylint_checker {
@@ -43,6 +45,7 @@ struct copylint_checker {
 	bool suggestions;
 	char *cache_dir;  /* NULL: none */
 	cl_source_cache *translation_sources;  /* made on a run's first translation */
+	cl_stale_run stale;  /* stale-translation's repository and walk, per run */
 	pthread_mutex_t lock;
 };
 
@@ -81,6 +84,7 @@ int copylint_checker_new(copylint_checker **out, const copylint_config *config,
 	if (options->version >= 2 && options->cache_dir)
 		checker->cache_dir = cl_strdup(options->cache_dir);
 	pthread_mutex_init(&checker->lock, NULL);
+	cl_stale_run_init(&checker->stale);
 	*out = checker;
 	return 0;
 }
@@ -97,6 +101,7 @@ void copylint_checker_free(copylint_checker *checker)
 		cl_source_cache_dispose(checker->translation_sources);
 		free(checker->translation_sources);
 	}
+	cl_stale_run_dispose(&checker->stale);
 	pthread_mutex_destroy(&checker->lock);
 	free(checker->language);
 	free(checker->cache_dir);
@@ -143,7 +148,7 @@ static bool rule_applies(const cl_rule *rule, const char *lang)
 
 static void run_rules(const copylint_checker *checker, worker *w, const cl_document *doc,
 		      const cl_resolved *settings, const char *lang, const char *source_lang,
-		      const cl_translation *translation, cl_findings *findings)
+		      const cl_translation *translation, const cl_stale_input *stale, cl_findings *findings)
 {
 	char locale[64];
 	cl_language_to_locale(lang, locale, sizeof(locale));
@@ -167,6 +172,7 @@ static void run_rules(const copylint_checker *checker, worker *w, const cl_docum
 			.jobs = checker->jobs,
 			.source_lang = translation ? translation->source_lang : source_lang,
 			.translation = translation,
+			.stale = stale,
 		};
 		if (rule->check(&ctx, doc) < 0) {
 			char *message = cl_sprintf("%s: rule %s failed: %s", doc->path, rule->info.id,
@@ -256,10 +262,10 @@ static bool refuse_encoding(const char *data, size_t len, const char *path, file
  * block sequences aligned once for every pair rule. */
 static void run_with_source(const copylint_checker *checker, worker *w, const cl_document *doc,
 			    const cl_resolved *settings, const char *lang, const char *source_lang,
-			    const cl_source_doc *source, cl_findings *findings)
+			    const cl_source_doc *source, const cl_stale_input *stale, cl_findings *findings)
 {
 	if (!source || source->error) {
-		run_rules(checker, w, doc, settings, lang, source_lang, NULL, findings);
+		run_rules(checker, w, doc, settings, lang, source_lang, NULL, stale, findings);
 		return;
 	}
 	cl_lineindex lines;
@@ -273,14 +279,28 @@ static void run_with_source(const copylint_checker *checker, worker *w, const cl
 		.source_lines = &lines,
 	};
 	bool comparable = cl_alignment_comparable(&alignment, &source->doc, doc);
-	run_rules(checker, w, doc, settings, lang, source_lang, comparable ? &translation : NULL, findings);
+	run_rules(checker, w, doc, settings, lang, source_lang, comparable ? &translation : NULL, stale, findings);
 	cl_alignment_dispose(&alignment);
 	cl_lineindex_dispose(&lines);
 }
 
+static cl_source_cache *source_cache(const copylint_checker *checker);
+
+/* stale-translation's input, when the rule is on (src/core/stale.c). */
+static bool prepare_stale(const copylint_checker *checker, worker *w, const cl_source *origin, const char *data,
+			  size_t len, const cl_source_doc *source, const cl_resolved *settings, cl_stale_file *out)
+{
+	cl_stale_request request = {
+		.config = checker->config, .settings = settings, .origin = origin, .all = w->sources,
+		.data = data, .len = len, .counterpart = source, .cache = source_cache(checker),
+		.notices = w->results,
+	};
+	return cl_stale_prepare(&((copylint_checker *)checker)->stale, &request, out);
+}
+
 /* config_path: where the config's globs look for the file (a git source's
  * place in the working tree), usually path itself. */
-static void check_bytes(const copylint_checker *checker, worker *w, const char *path,
+static void check_bytes(const copylint_checker *checker, worker *w, const cl_source *origin, const char *path,
 			const char *config_path, const char *data, size_t len, const cl_source_doc *source,
 			file_outcome *out)
 {
@@ -303,7 +323,11 @@ static void check_bytes(const copylint_checker *checker, worker *w, const char *
 		mark_foreign_blocks(&doc, &settings, lang);
 		const char *source_lang = cl_language_translation_source(checker->config->translations_source,
 									 lang, by_path);
-		run_with_source(checker, w, &doc, &settings, lang, source_lang, source, &findings);
+		cl_stale_file stale;
+		bool has_stale = prepare_stale(checker, w, origin, data, len, source, &settings, &stale);
+		run_with_source(checker, w, &doc, &settings, lang, source_lang, source,
+				has_stale ? &stale.input : NULL, &findings);
+		cl_stale_file_dispose(&stale);
 		cl_suppress_apply(&doc, &findings);
 		cl_resolved_dispose(&settings);
 		cl_document_dispose(&doc);
@@ -336,7 +360,7 @@ static void check_source(const copylint_checker *checker, worker *w, const cl_so
 	}
 	const cl_source_doc *counterpart = cl_pair_source_of(source_cache(checker), checker->config, source, path,
 							     w->results);
-	check_bytes(checker, w, path, source->config_path ? source->config_path : path, data, len,
+	check_bytes(checker, w, source, path, source->config_path ? source->config_path : path, data, len,
 		    counterpart, out);
 	if (source->limit_to_changed)
 		cl_results_keep_changed(out->findings, &out->count, source->changed, source->nchanged, len);
@@ -435,6 +459,7 @@ static size_t take_next(run_state *run)
 static void work_with(run_state *run, worker *w)
 {
 	w->results = run->notices;
+	w->sources = run->sources;
 	for (size_t k; (k = take_next(run)) < run->sources->count;) {
 		copylint_results *file = check_one(run, w, run->order[k]);
 		pthread_mutex_lock(&run->lock);
@@ -507,8 +532,9 @@ static void run_threads(run_state *run, unsigned jobs)
 	free(threads);
 }
 
-static void run_each(copylint_checker *checker, const copylint_sources *sources,
-		     copylint_results *notices, file_fn each, void *payload)
+/* Returns 0, or the stale-translation rule's run error (stale.h). */
+static int run_each(copylint_checker *checker, const copylint_sources *sources,
+		    copylint_results *notices, file_fn each, void *payload)
 {
 	run_state run;
 	memset(&run, 0, sizeof(run));
@@ -537,6 +563,7 @@ static void run_each(copylint_checker *checker, const copylint_sources *sources,
 	pthread_mutex_destroy(&run.lock);
 	free(run.ready);
 	free(run.order);
+	return cl_stale_run_end(&checker->stale);
 }
 
 /* ---- the whole run's results ------------------------------------------ */
@@ -561,10 +588,10 @@ int copylint_check_sources(copylint_results **out, copylint_checker *checker,
 			   const copylint_sources *sources)
 {
 	copylint_results *results = cl_results_new(sources->count);
-	run_each(checker, sources, results, gather_file, results);
+	int error = run_each(checker, sources, results, gather_file, results);
 	cl_results_sort(results);  /* sources with the same path: their findings interleave */
 	*out = results;
-	return 0;
+	return error;
 }
 
 typedef struct {
@@ -588,12 +615,12 @@ int copylint_check_sources_each(copylint_results **out, copylint_checker *checke
 		return cl_error_set(COPYLINT_EINVALID, "checking needs a checker, sources and a callback");
 	public_each p = { each, payload };
 	copylint_results *notices = cl_results_new(0);
-	run_each(checker, sources, notices, call_public, &p);
+	int error = run_each(checker, sources, notices, call_public, &p);
 	if (out)
 		*out = notices;
 	else
 		copylint_results_free(notices);
-	return 0;
+	return error;
 }
 
 int copylint_check_buffer(copylint_results **out, copylint_checker *checker,

@@ -49,7 +49,7 @@ static bool is_fence(const char *line, const char *end, const char *fence)
 	return (size_t)(end - line) == 3 && !strncmp(line, fence, 3);
 }
 
-static char *find_key(const char *data, size_t len, const char *key)
+static char *find_key(const char *data, size_t len, const char *key, size_t *start, size_t *stop)
 {
 	const char *end = data + len;
 	const char *fence = len >= 3 && !strncmp(data, "+++", 3) ? "+++" : "---";
@@ -62,25 +62,35 @@ static char *find_key(const char *data, size_t len, const char *key)
 		if (is_fence(line, eol, fence) || (fence[0] == '-' && is_fence(line, eol, "...")))
 			return NULL;
 		char *value = value_on_line(line, eol, key, fence[0] == '+' ? '=' : ':');
-		if (value)
+		if (value) {
+			*start = (size_t)(line - data);
+			*stop = (size_t)(eol - data);
 			return value;
+		}
 		line = eol + 1;
+	}
+	return NULL;
+}
+
+char *cl_history_front_matter_find(const char *data, size_t len, const char *const *keys, size_t *start,
+				   size_t *end)
+{
+	size_t bom = len >= 3 && data && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	if (!data)
+		return NULL;
+	for (const char *const *key = keys ? keys : default_keys; *key; key++) {
+		char *value = find_key(data + bom, len - bom, *key, start, end);
+		if (value) {
+			*start += bom;
+			*end += bom;
+			return value;
+		}
 	}
 	return NULL;
 }
 
 char *cl_history_front_matter_commit(const char *data, size_t len, const char *const *keys)
 {
-	if (!data)
-		return NULL;
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		len -= 3;
-	}
-	for (const char *const *key = keys ? keys : default_keys; *key; key++) {
-		char *value = find_key(data, len, *key);
-		if (value)
-			return value;
-	}
-	return NULL;
+	size_t start, end;
+	return cl_history_front_matter_find(data, len, keys, &start, &end);
 }

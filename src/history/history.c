@@ -36,6 +36,16 @@ int cl_history_open(cl_history **out, const char *path, const cl_history_options
 	git_libgit2_init();
 	/* As collect/ does: a partial clone opens; absent blobs are errors later. */
 	git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)1);
+	/* The walk reads the same folders' trees commit after commit: keep
+	 * them in libgit2's cache (by default only trees under 4 KiB stay,
+	 * which a folder of 100 pages is not). */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
+	/* ...but bounded: the walk reads each commit once, and a cache that
+	 * grows with the history would make memory grow with it. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
+	/* Each tree is read once per walk: hashing it again on every read is
+	 * a sixth of the walk (git itself checks objects in fsck, not here). */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if (git_repository_open_ext(&repo, path, 0, NULL) < 0) {
 		*error = cl_sprintf("%s is not in a git repository", path);
 		git_libgit2_shutdown();
@@ -62,6 +72,7 @@ void cl_history_free(cl_history *history)
 {
 	if (!history)
 		return;
+	git_tree_free(history->head_tree);
 	hist_walk_dispose(&history->walk);
 	pthread_mutex_destroy(&history->lock);
 	free(history->workdir);
@@ -86,6 +97,24 @@ void cl_staleness_dispose(cl_staleness *staleness)
 	free(staleness->changed);
 	free(staleness->error);
 	memset(staleness, 0, sizeof(*staleness));
+}
+
+int hist_head(cl_history *h)
+{
+	git_commit *commit = NULL;
+	if (h->head_read)
+		return 0;
+	h->head_read = true;
+	if (git_repository_head_unborn(h->repo) == 1)
+		return 0;
+	if (git_reference_name_to_id(&h->head, h->repo, "HEAD") < 0 || git_commit_lookup(&commit, h->repo, &h->head) < 0 ||
+	    git_commit_tree(&h->head_tree, commit) < 0) {
+		git_commit_free(commit);
+		return -1;
+	}
+	git_commit_free(commit);
+	h->has_head = true;
+	return 0;
 }
 
 /* ---- lineages: a path and the paths it was renamed from ---------------- */
@@ -191,12 +220,15 @@ static bool is_hex(const char *s)
 	return n >= 4 && n <= GIT_OID_HEXSZ && s[n] == '\0';
 }
 
+static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal);
+
 /* The commit the front matter names: in the repository and an ancestor of
  * HEAD, or a CL_STALE_ERROR saying what to do. Returns 1 when found. */
 static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, git_oid *base)
 {
 	git_commit *commit = NULL;
-	git_oid prefix, head;
+	git_oid prefix;
+	uint32_t ordinal;
 	out->origin = CL_BASE_FRONT_MATTER;
 	if (!is_hex(id))
 		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not a commit id "
@@ -215,9 +247,11 @@ static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, g
 	*base = *git_commit_id(commit);
 	fill_commit(&out->base, h->repo, base);
 	git_commit_free(commit);
-	if (git_reference_name_to_id(&head, h->repo, "HEAD") < 0)
+	if (hist_head(h) < 0 || !h->has_head)
 		return fail(out, "cannot read HEAD");
-	if (!git_oid_equal(&head, base) && git_graph_descendant_of(h->repo, &head, base) != 1)
+	/* A base the walk met is HEAD's ancestor: no need to ask the graph. */
+	if (!base_ordinal(h, base, &ordinal) && !git_oid_equal(&h->head, base) &&
+	    git_graph_descendant_of(h->repo, &h->head, base) != 1)
 		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not an ancestor of "
 						   "HEAD (another branch, or rewritten history)%s. Name a commit of "
 						   "this branch's history. %s", id,
@@ -247,14 +281,11 @@ static void commits_since_ordinal(cl_history *h, const char *source, uint32_t ba
 		list_commit(h, out, &c->id);
 }
 
-/* A front matter base is a commit the walk may not have numbered: the
- * source's changes after it are its descendants, newest first, up to the
- * first that it descends from. */
-static int commits_since_commit(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
+/* The source's changes after a base the walk passed before anyone asked
+ * for it: its descendants, newest first, up to the first that it descends
+ * from. */
+static void commits_since_commit(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
 {
-	while (!h->walk.done)
-		if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
-			return fail(out, "cannot walk the history");
 	hist_lineage lineage;
 	hist_lineage_build(&lineage, &h->walk, source);
 	const hist_change *c;
@@ -264,11 +295,53 @@ static int commits_since_commit(cl_history *h, const char *source, const git_oid
 		if (git_graph_descendant_of(h->repo, &c->id, base) == 1)
 			list_commit(h, out, &c->id);
 	}
+}
+
+static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t value;
+	git_oid_tostr(hex, sizeof(hex), base);
+	if (!cl_keyset_get(&h->walk.bases, hex, GIT_OID_HEXSZ, &value))
+		return false;
+	*ordinal = (uint32_t)value;
+	return true;
+}
+
+/* The walk has gone past base: base is not the last commit walked's
+ * ancestor (the walk goes from descendants to ancestors). */
+static bool walked_past(cl_history *h, const git_oid *base)
+{
+	if (!h->walk.next)
+		return false;
+	return git_oid_equal(&h->walk.last, base) || git_graph_descendant_of(h->repo, &h->walk.last, base) != 1;
+}
+
+/* The source's commits after a front-matter base: walks on to the base
+ * (numbering it) unless the walk already went past it. */
+static int commits_since_front_matter(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
+{
+	uint32_t ordinal;
+	if (!base_ordinal(h, base, &ordinal) && !walked_past(h, base)) {
+		h->walk.wanted = *base;
+		h->walk.want = true;
+		while (!h->walk.done && !base_ordinal(h, base, &ordinal))
+			if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
+				break;
+		h->walk.want = false;
+		if (h->walk.error)
+			return fail(out, "cannot walk the history");
+	}
+	if (base_ordinal(h, base, &ordinal))
+		commits_since_ordinal(h, source, ordinal, out);
+	else
+		commits_since_commit(h, source, base, out);
 	return 0;
 }
 
+/* Returns 1 when the diff is still to run (plan set). */
 static int staleness_locked(cl_history *h, const char *source, const char *translation, const char *base_commit,
-			    cl_staleness *out)
+			    cl_staleness *out, hist_diff *plan)
 {
 	git_oid base;
 	uint32_t ordinal = HIST_NONE;
@@ -277,21 +350,24 @@ static int staleness_locked(cl_history *h, const char *source, const char *trans
 	if (found <= 0)
 		return found;
 	if (base_commit) {
-		if (commits_since_commit(h, source, &base, out) < 0)
+		if (commits_since_front_matter(h, source, &base, out) < 0)
 			return -1;
 	} else {
 		git_oid_fromstr(&base, out->base.id);
 		commits_since_ordinal(h, source, ordinal, out);
 	}
-	return hist_diff_source(h, source, &base, out);
+	if (hist_diff_plan(h, source, &base, plan) < 0)
+		return fail(out, "cannot read HEAD");
+	return 1;
 }
 
 int cl_history_staleness(cl_history *history, const char *source_path, const char *translation_path,
 			 const char *base_commit, cl_staleness *out)
 {
+	hist_diff plan;
 	memset(out, 0, sizeof(*out));
 	pthread_mutex_lock(&history->lock);
-	int error = staleness_locked(history, source_path, translation_path, base_commit, out);
+	int found = staleness_locked(history, source_path, translation_path, base_commit, out, &plan);
 	pthread_mutex_unlock(&history->lock);
-	return error;
+	return found <= 0 ? found : hist_diff_run(history->repo, &plan, source_path, out);
 }

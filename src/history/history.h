@@ -84,5 +84,9 @@ void cl_staleness_dispose(cl_staleness *staleness);
  * first of keys (NULL-terminated; default_lang_commit, source_commit when
  * keys is NULL) it holds; NULL when none. Owned by the caller. */
 char *cl_history_front_matter_commit(const char *data, size_t len, const char *const *keys);
+/* The same, and where the key's line is in data: [*start, *end) (added
+ * after the first contract, for findings at the key). */
+char *cl_history_front_matter_find(const char *data, size_t len, const char *const *keys, size_t *start,
+				   size_t *end);
 
 #endif

@@ -14,7 +14,15 @@ struct cl_history {
 	size_t limit;            /* commits listed per staleness */
 	pthread_mutex_t lock;    /* the repository and the walk */
 	hist_walk walk;
+	bool head_read;          /* HEAD is read once, on first use: */
+	bool has_head;           /* false: no commit yet */
+	git_oid head;
+	git_tree *head_tree;
 };
+
+/* HEAD's commit and tree, read on first use. Returns 0 (has_head says
+ * whether there is one) or -1. */
+int hist_head(cl_history *history);
 
 /* A path and the paths it was renamed from, newest first: each segment's
  * content changes count between ordinals newest and oldest (inclusive). */
@@ -33,9 +41,17 @@ void hist_lineage_build(hist_lineage *out, const hist_walk *walk, const char *pa
 const hist_change *hist_lineage_change(const hist_lineage *lineage, size_t i);
 
 /* The source's blob at base (under the lineage's name at that commit)
- * against HEAD: sets out->state (FRESH when the content is the same or no
- * counted commit changed it, BEHIND otherwise), the line counts and the
- * changed spans. Returns 0 or -1 with out->error. */
-int hist_diff_source(cl_history *history, const char *source, const git_oid *base, cl_staleness *out);
+ * and at HEAD: found under the lock (the walk's paths), compared outside
+ * it (libgit2 reads objects from several threads). */
+typedef struct {
+	bool has_now, has_then;
+	git_oid now, then;
+} hist_diff;
+
+int hist_diff_plan(cl_history *history, const char *source, const git_oid *base, hist_diff *plan);
+/* Sets out->state (FRESH when the content is the same or no counted
+ * commit changed it, BEHIND otherwise), the line counts and the changed
+ * spans. Returns 0 or -1 with out->error. */
+int hist_diff_run(git_repository *repo, const hist_diff *plan, const char *source, cl_staleness *out);
 
 #endif

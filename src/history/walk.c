@@ -43,6 +43,7 @@ void hist_walk_dispose(hist_walk *walk)
 	}
 	free(walk->paths);
 	cl_keyset_dispose(&walk->index);
+	cl_keyset_dispose(&walk->bases);
 	git_revwalk_free(walk->revwalk);
 	free(walk->keyword);
 }
@@ -223,6 +224,12 @@ static int walk_commit(hist_walk *walk, const git_oid *id)
 	git_commit *commit = NULL;
 	git_tree *tree = NULL, *old = NULL;
 	hist_commit c = { .walk = walk, .commit = id, .ordinal = walk->next++ };
+	walk->last = *id;
+	if (walk->want && git_oid_equal(id, &walk->wanted)) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), id);
+		cl_keyset_put(&walk->bases, hex, GIT_OID_HEXSZ, c.ordinal, NULL);
+	}
 	int error = git_commit_lookup(&commit, walk->repo, id);
 	if (error < 0 || git_commit_parentcount(commit) > 1)
 		goto done;

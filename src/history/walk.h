@@ -41,6 +41,12 @@ typedef struct {
 	size_t npaths, cap;
 	cl_keyset index;         /* path -> index in paths */
 	uint32_t next;           /* ordinal of the next commit to walk */
+	git_oid last;            /* the commit walked last (next - 1) */
+	/* Commits queries asked for by id (front matter), hex -> ordinal
+	 * once walked: one entry per distinct id asked, not per commit. */
+	cl_keyset bases;
+	git_oid wanted;
+	bool want;
 	bool started, done;
 	bool truncated;          /* stopped at a commit whose parent is missing (shallow) */
 	int error;               /* a libgit2 failure that stopped the walk */

@@ -13,12 +13,18 @@
 
 /* GitHub caps a step summary at 1 MiB; a table this long is not read anyway. */
 #define SUMMARY_MAX_ROWS 200
+/* Rows of the stale-translation table (its messages are long). */
+#define STALE_MAX_ROWS 50
 
 typedef struct {
 	size_t (*counts)[3];  /* per rule: errors, warnings, infos */
 	size_t nrules;
 	size_t rows, rows_left_out;
 	cl_buf table;  /* the rows shown */
+	/* stale-translation findings, word for word: which translations are
+	 * behind, and which a pull request leaves behind. */
+	cl_buf stale;
+	size_t stale_rows, stale_left_out;
 } summary_state;
 
 static size_t rule_index(const char *id)
@@ -69,11 +75,31 @@ static int summary_begin(cl_format_run *run)
 	return 0;
 }
 
+static void put_stale_row(summary_state *state, const copylint_finding *f)
+{
+	if (state->stale_rows++ >= STALE_MAX_ROWS) {
+		state->stale_left_out++;
+		return;
+	}
+	const char *raw_path = cl_report_path(f->path);
+	char *clean_path = cl_utf8_sanitize(raw_path, strlen(raw_path));
+	cl_buf_puts(&state->stale, "| ");
+	cl_escape_markdown(&state->stale, clean_path);
+	cl_buf_printf(&state->stale, ":%zu | ", f->line);
+	char *message = cl_report_message(f);
+	cl_escape_markdown(&state->stale, message);
+	cl_buf_puts(&state->stale, " |\n");
+	free(message);
+	free(clean_path);
+}
+
 static int summary_file(cl_format_run *run, const copylint_results *file)
 {
 	summary_state *state = run->state;
 	for (size_t i = 0; i < file->count; i++) {
 		const copylint_finding *f = &file->findings[i];
+		if (!strcmp(f->rule, "stale-translation"))
+			put_stale_row(state, f);
 		state->counts[rule_index(f->rule)][severity_slot(f->severity)]++;
 		if (i + 1 == file->count || strcmp(file->findings[i + 1].path, f->path))
 			put_rows(state, f->path);
@@ -95,6 +121,14 @@ static int summary_end(cl_format_run *run)
 	if (state->rows_left_out)
 		cl_sink_printf(sink, "\n%zu more rows are not shown; the full list is in the job log.\n",
 			       state->rows_left_out);
+	if (state->stale_rows) {
+		cl_sink_puts(sink, "\n#### Translations and their source\n\n| Where | What |\n| --- | --- |\n");
+		cl_sink_put(sink, state->stale.ptr, state->stale.size);
+	}
+	if (state->stale_left_out)
+		cl_sink_printf(sink, "\n%zu more are not shown; the full list is in the job log.\n",
+			       state->stale_left_out);
+	cl_buf_dispose(&state->stale);
 	cl_buf_dispose(&state->table);
 	free(state->counts);
 	free(state);

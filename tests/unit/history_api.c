@@ -349,3 +349,35 @@ Test(history_api, front_matter_keys)
 	static const char nested[] = "---\nparams:\n  default_lang_commit: abcdef0\n---\n";
 	cr_assert_null(cl_history_front_matter_commit(nested, strlen(nested), NULL));
 }
+
+/* A front-matter base the walk already went past (numbered by no one):
+ * the source's changes are then sorted by ancestry. */
+Test(history_api, front_matter_base_after_the_walk)
+{
+	git_oid first;
+	fx_repo r = source_edited_after(&first);
+	fx_stage(&r, "en/other.md", "Other.\n");
+	git_oid later = fx_commit(&r, "Other page");
+	fx_stage(&r, "en/a.md", "# Title\n\nThird version.\n");
+	fx_commit(&r, "Third version");
+	cl_history *h = open_history(&r);
+	cl_staleness s;
+	cr_assert_eq(cl_history_staleness(h, "en/a.md", "fr/a.md", NULL, &s), 0);
+	cr_assert_eq(s.behind, 2);
+	cl_staleness_dispose(&s);
+	char *base = hex(first, 10), *mid = hex(later, 40);
+	cr_assert_eq(cl_history_staleness(h, "en/a.md", "fr/a.md", base, &s), 0);
+	cr_assert_eq(s.state, CL_STALE_BEHIND);
+	cr_assert_eq(s.behind, 2);
+	cr_assert_str_eq(s.commits[0].subject, "Third version");
+	cr_assert_str_eq(s.commits[1].subject, "Run it twice");
+	cl_staleness_dispose(&s);
+	cr_assert_eq(cl_history_staleness(h, "en/a.md", "fr/a.md", mid, &s), 0);
+	cr_assert_eq(s.behind, 1);
+	cr_assert_str_eq(s.commits[0].subject, "Third version");
+	cl_staleness_dispose(&s);
+	cl_history_free(h);
+	free(base);
+	free(mid);
+	fx_free(&r);
+}
