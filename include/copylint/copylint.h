@@ -424,7 +424,9 @@ typedef struct {
 #define COPYLINT_STATUS_OPTIONS_INIT { COPYLINT_STATUS_OPTIONS_VERSION, true }
 
 /* The status of the files under paths (folders are walked as for a check),
- * paired by the config's translations: layouts or the well-known ones.
+ * paired by the config's translations: layouts or the well-known ones;
+ * staleness takes the stale-translation rule's options (keys,
+ * ignore-keyword) from config, which is required.
  * Outside a git repository staleness is left out and
  * copylint_status_history_note says so. */
 int copylint_status_new(copylint_status **out, const copylint_config *config, const char *const *paths,

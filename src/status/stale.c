@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../checks/rule.h"
+#include "../config/config.h"
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "status.h"
@@ -18,8 +20,37 @@ typedef struct {
 	cl_history *history;
 	char *workdir;   /* real path, '/'-terminated */
 	char *cwd;       /* the current folder's place in the work tree: "" or "a/b/" */
-	const char *const *keys;
+	const copylint_config *config;
+	long rule;       /* stale-translation's index: its options apply here too */
 } asker;
+
+/* The stale-translation rule's option name as the config sets it for
+ * path (after overrides); NULL when not set. */
+static const cl_option_value *rule_option(const cl_resolved *settings, long rule, const char *name)
+{
+	const cl_rule_setting *setting = rule >= 0 ? settings->setting[rule] : NULL;
+	for (size_t i = 0; setting && i < setting->noptions; i++)
+		if (!strcmp(setting->options[i].name, name) && setting->options[i].count)
+			return &setting->options[i];
+	return NULL;
+}
+
+/* The front-matter keys for path: the rule's keys option, else the
+ * history's defaults (NULL). */
+static const char **keys_for(const asker *a, const char *path)
+{
+	cl_resolved settings;
+	cl_config_resolve(a->config, path, &settings);
+	const cl_option_value *keys = rule_option(&settings, a->rule, "keys");
+	const char **list = NULL;
+	if (keys) {
+		list = cl_calloc(keys->count + 1, sizeof(char *));
+		for (size_t i = 0; i < keys->count; i++)
+			list[i] = keys->values[i];
+	}
+	cl_resolved_dispose(&settings);
+	return list;
+}
 
 /* Where to look for the repository: the first path's folder. */
 static char *start_folder(const char *const *paths, size_t count)
@@ -96,7 +127,9 @@ static char *front_matter_commit(const asker *a, const char *fs_path)
 	char *data = cl_malloc(HEAD_BYTES);
 	size_t len = fread(data, 1, HEAD_BYTES, f);
 	fclose(f);
-	char *commit = cl_history_front_matter_commit(data, len, a->keys);
+	const char **keys = keys_for(a, fs_path);
+	char *commit = cl_history_front_matter_commit(data, len, keys);
+	free(keys);
 	free(data);
 	return commit;
 }
@@ -129,11 +162,25 @@ static void ask(const asker *a, cl_status_entry *entry)
 	free(source);
 }
 
-void cl_status_staleness(copylint_status *status, const char *const *paths, size_t count)
+/* The ignore keyword is the run's (one walk answers every page): the
+ * rule's option as the config sets it for the first path. */
+static char *run_keyword(const asker *a, const char *path)
 {
-	asker a = { NULL, NULL, NULL, NULL };
+	cl_resolved settings;
+	cl_config_resolve(a->config, path, &settings);
+	const cl_option_value *keyword = rule_option(&settings, a->rule, "ignore-keyword");
+	char *copy = keyword ? cl_strdup(keyword->values[0]) : NULL;
+	cl_resolved_dispose(&settings);
+	return copy;
+}
+
+void cl_status_staleness(copylint_status *status, const copylint_config *config, const char *const *paths,
+			 size_t count)
+{
+	asker a = { NULL, NULL, NULL, config, cl_rules_index("stale-translation") };
 	char *error = NULL, *start = start_folder(paths, count);
-	cl_history_options options = { NULL, 0 };
+	char *keyword = run_keyword(&a, count ? paths[0] : ".");
+	cl_history_options options = { keyword, 0 };
 	if (cl_history_open(&a.history, start, &options, &error) < 0) {
 		status->history_note = cl_sprintf("staleness needs a git repository (%s): only missing and "
 						  "orphaned translations are reported", error ? error : "none found");
@@ -151,4 +198,5 @@ void cl_status_staleness(copylint_status *status, const char *const *paths, size
 	free(a.cwd);
 	free(error);
 	free(start);
+	free(keyword);
 }

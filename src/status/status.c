@@ -23,8 +23,8 @@ static const struct {
 int copylint_status_new(copylint_status **out, const copylint_config *config, const char *const *paths,
 			size_t count, const copylint_status_options *options)
 {
-	if (!out || (!paths && count))
-		return cl_error_set(COPYLINT_EINVALID, "status: no paths");
+	if (!out || !config || (!paths && count))
+		return cl_error_set(COPYLINT_EINVALID, "status: no config or no paths");
 	*out = NULL;
 	copylint_status *status = cl_calloc(1, sizeof(*status));
 	status->source_language = cl_strdup(copylint_pair_source_language(config));
@@ -34,7 +34,7 @@ int copylint_status_new(copylint_status **out, const copylint_config *config, co
 		return rc;
 	}
 	if (!options || options->history)
-		cl_status_staleness(status, paths, count);
+		cl_status_staleness(status, config, paths, count);
 	cl_status_count(status);
 	*out = status;
 	return 0;

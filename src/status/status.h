@@ -68,9 +68,11 @@ int cl_status_enumerate(copylint_status *status, const copylint_config *config,
 			const char *const *paths, size_t count);
 /* Sorts languages by tag, entries and missing pages by language then path. */
 void cl_status_sort(copylint_status *status);
-/* Asks the history how far each translation is behind, and counts. Outside
- * a repository sets history_note instead. */
-void cl_status_staleness(copylint_status *status, const char *const *paths, size_t count);
+/* Asks the history how far each translation is behind, with the
+ * stale-translation rule's options (keys, ignore-keyword) from config.
+ * Outside a repository sets history_note instead. */
+void cl_status_staleness(copylint_status *status, const copylint_config *config, const char *const *paths,
+			 size_t count);
 /* Counts every language's entries and missing pages (after either pass). */
 void cl_status_count(copylint_status *status);
 

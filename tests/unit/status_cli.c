@@ -443,3 +443,37 @@ Test(status_cli, a_language_folder_alone)
 	run_result_free(&out);
 	fx_free(&r);
 }
+
+/* The stale-translation rule's keys and ignore-keyword options apply. */
+Test(status_cli, rule_options_from_the_config)
+{
+	fx_repo r = fx_init();
+	fx_stage(&r, ".copylint.yml", "rules:\n  stale-translation:\n    keys: [translated_from]\n"
+				      "    ignore-keyword: \"[skip-l10n]\"\n");
+	fx_stage(&r, "content/en/a.md", a_v1);
+	fx_stage(&r, "content/en/b.md", a_v1);
+	git_oid first = fx_commit(&r, "Add a and b");
+	char id[41], *fr;
+	git_oid_tostr(id, sizeof(id), &first);
+	asprintf(&fr, "---\ntranslated_from: %s\n---\n# A\n\nUn.\n", id);
+	fx_stage(&r, "content/fr/a.md", fr);
+	fx_stage(&r, "content/fr/b.md", "# B\n\nUn.\n");
+	fx_commit(&r, "Translate");
+	fx_stage(&r, "content/en/a.md", a_v2);
+	fx_commit(&r, "Change a");
+	fx_stage(&r, "content/en/b.md", a_v2);
+	fx_commit(&r, "Reformat b [skip-l10n]");
+	const char *args[] = { "--format", "json", NULL };
+	run_result out = status_in(r.dir, args);
+	json_t *root = json_loads(out.out, 0, NULL);
+	json_t *lang = language(root, "fr");
+	json_t *a = translation(lang, "content/fr/a.md"), *b = translation(lang, "content/fr/b.md");
+	cr_assert(a && b, "%s", out.out);
+	cr_expect_str_eq(json_string_value(json_object_get(a, "state")), "stale");
+	cr_expect_str_eq(json_string_value(json_object_get(json_object_get(a, "base"), "from")), "front-matter");
+	cr_expect_str_eq(json_string_value(json_object_get(b, "state")), "up-to-date");
+	json_decref(root);
+	run_result_free(&out);
+	free(fr);
+	fx_free(&r);
+}
