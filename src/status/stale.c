@@ -85,35 +85,35 @@ static void append_normal(cl_buf *out, const char *path)
 }
 
 /* path (relative to the current folder, or absolute) in the work tree's
- * spelling; NULL when it is outside. */
+ * spelling; NULL when it is outside. Relative paths from a current folder
+ * in the work tree are joined by hand (no system call per file). */
 static char *repo_path(const asker *a, const char *path)
 {
+	char real[PATH_MAX];
 	cl_buf out = CL_BUF_INIT;
-	if (path[0] == '/') {
-		size_t wlen = strlen(a->workdir);
-		if (strncmp(path, a->workdir, wlen))
-			return NULL;
-		path += wlen;
-	} else {
+	if (path[0] != '/' && a->cwd) {
 		cl_buf_puts(&out, a->cwd);
+		append_normal(&out, path);
+		return cl_buf_detach(&out);
 	}
-	append_normal(&out, path);
-	return cl_buf_detach(&out);
+	size_t wlen = strlen(a->workdir);
+	if (!realpath(path, real) || strncmp(real, a->workdir, wlen))
+		return NULL;
+	return cl_strdup(real + wlen);
 }
 
+/* The work tree's real path, and the current folder's place in it (NULL
+ * when it is outside: paths are then resolved one by one). */
 static bool init_places(asker *a)
 {
 	char real[PATH_MAX], here[PATH_MAX];
-	if (!realpath(cl_history_workdir(a->history), real) || !realpath(".", here))
+	if (!realpath(cl_history_workdir(a->history), real))
 		return false;
 	a->workdir = cl_sprintf("%s/", strcmp(real, "/") ? real : "");
 	size_t wlen = strlen(a->workdir);
-	char *here_slash = cl_sprintf("%s/", here);
-	if (strncmp(here_slash, a->workdir, wlen)) {
-		free(here_slash);
-		return false;
-	}
-	a->cwd = cl_strdup(here_slash + wlen);
+	char *here_slash = realpath(".", here) ? cl_sprintf("%s/", here) : NULL;
+	if (here_slash && !strncmp(here_slash, a->workdir, wlen))
+		a->cwd = cl_strdup(here_slash + wlen);
 	free(here_slash);
 	return true;
 }
@@ -185,8 +185,8 @@ void cl_status_staleness(copylint_status *status, const copylint_config *config,
 		status->history_note = cl_sprintf("staleness needs a git repository (%s): only missing and "
 						  "orphaned translations are reported", error ? error : "none found");
 	} else if (!init_places(&a)) {
-		status->history_note = cl_sprintf("staleness: the current folder is not in the repository's "
-						  "work tree %s", cl_history_workdir(a.history));
+		status->history_note = cl_sprintf("staleness: the work tree %s cannot be resolved",
+						  cl_history_workdir(a.history));
 	} else {
 		status->history = true;
 		for (size_t i = 0; i < status->nentries; i++)

@@ -477,3 +477,23 @@ Test(status_cli, rule_options_from_the_config)
 	free(fr);
 	fx_free(&r);
 }
+
+/* Run from outside the work tree, on a path into it. */
+Test(status_cli, from_outside_the_work_tree)
+{
+	fx_repo r = site();
+	char *parent = strdup(r.dir), *slash = strrchr(parent, '/');
+	*slash = '\0';
+	char *content;
+	asprintf(&content, "%s/content", slash + 1);
+	const char *args[] = { content, NULL };
+	run_result out = status_in(parent, args);
+	cr_expect_eq(out.status, 0, "%s", out.err);
+	cr_expect_str_eq(out.err, "");
+	cr_expect(strstr(out.out, "de              4           2           0      2        2         1      0.0%\n"
+				  "fr              4           2           2      0        2         0     50.0%\n"), "%s", out.out);
+	run_result_free(&out);
+	free(content);
+	free(parent);
+	fx_free(&r);
+}
