@@ -1,5 +1,6 @@
 /* The status model's public face: building it, reading its counts, and
  * handing it to the writer of a format. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,28 +169,32 @@ char *cl_status_spans(const cl_staleness *staleness)
 	return cl_buf_detach(&out);
 }
 
-/* Entries and missing pages are sorted by language: binary search. */
-#define LANG_RANGE(array, count, lang, first, end)                                   \
-	do {                                                                         \
-		size_t lo = 0, hi = (count);                                         \
-		while (lo < hi) {                                                    \
-			size_t mid = lo + (hi - lo) / 2;                             \
-			if ((array)[mid].lang < (lang)) lo = mid + 1; else hi = mid; \
-		}                                                                    \
-		*(first) = lo;                                                       \
-		for (hi = (count); lo < hi;) {                                       \
-			size_t mid = lo + (hi - lo) / 2;                             \
-			if ((array)[mid].lang <= (lang)) lo = mid + 1; else hi = mid;\
-		}                                                                    \
-		*(end) = lo;                                                         \
-	} while (0)
+/* The first element of an array sorted by language whose language is at
+ * least lang; the language is a size_t at offset in each element. */
+static size_t first_at_least(const void *base, size_t n, size_t size, size_t offset, size_t lang)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, at;
+		memcpy(&at, (const char *)base + mid * size + offset, sizeof(at));
+		if (at < lang)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
 void cl_status_lang_entries(const copylint_status *status, size_t lang, size_t *first, size_t *end)
 {
-	LANG_RANGE(status->entries, status->nentries, lang, first, end);
+	size_t size = sizeof(cl_status_entry), at = offsetof(cl_status_entry, lang);
+	*first = first_at_least(status->entries, status->nentries, size, at, lang);
+	*end = first_at_least(status->entries, status->nentries, size, at, lang + 1);
 }
 
 void cl_status_lang_missing(const copylint_status *status, size_t lang, size_t *first, size_t *end)
 {
-	LANG_RANGE(status->missing, status->nmissing, lang, first, end);
+	size_t size = sizeof(cl_status_missing), at = offsetof(cl_status_missing, lang);
+	*first = first_at_least(status->missing, status->nmissing, size, at, lang);
+	*end = first_at_least(status->missing, status->nmissing, size, at, lang + 1);
 }
