@@ -268,7 +268,10 @@ static void put_missing(const copylint_status *status, size_t lang, xmlTextWrite
 
 static void put_language(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
 {
+	char *id = cl_sprintf("lang-%s", status->langs[lang].key);
 	xmlTextWriterStartElement(w, BAD_CAST "section");
+	cl_xml_attr(w, "id", id);
+	free(id);
 	element(w, "h2", status->langs[lang].tag);
 	put_bar(status, lang, w);
 	put_counts(status, lang, w);
@@ -290,6 +293,31 @@ static void put_cell(xmlTextWriterPtr w, size_t value, bool known)
 	close_element(w);
 }
 
+static void put_summary_row(const copylint_status *status, size_t lang, xmlTextWriterPtr w)
+{
+	const copylint_status_language *l = copylint_status_language_at(status, lang);
+	char coverage[16], *href = cl_sprintf("#lang-%s", status->langs[lang].key);
+	cl_status_percent(coverage, status->history ? l->up_to_date : l->translated, l->sources);
+	xmlTextWriterStartElement(w, BAD_CAST "tr");
+	start_inline(w, "td");
+	xmlTextWriterStartElement(w, BAD_CAST "a");
+	cl_xml_attr(w, "href", href);
+	text(w, l->tag);
+	close_element(w);
+	end_inline(w);
+	put_cell(w, l->sources, true);
+	put_cell(w, l->translated, true);
+	put_cell(w, l->up_to_date, status->history);
+	put_cell(w, l->stale, status->history);
+	put_cell(w, l->missing, true);
+	put_cell(w, l->orphaned, true);
+	start(w, "td", "n");
+	text(w, coverage);
+	close_element(w);
+	close_element(w);
+	free(href);
+}
+
 static void put_summary(const copylint_status *status, xmlTextWriterPtr w)
 {
 	static const char *const headings[] = { "language", "sources", "translated", "up to date", "stale",
@@ -299,23 +327,8 @@ static void put_summary(const copylint_status *status, xmlTextWriterPtr w)
 	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		element(w, "th", headings[i]);
 	close_element(w);
-	for (size_t i = 0; i < status->nlangs; i++) {
-		const copylint_status_language *l = copylint_status_language_at(status, i);
-		char coverage[16];
-		cl_status_percent(coverage, status->history ? l->up_to_date : l->translated, l->sources);
-		xmlTextWriterStartElement(w, BAD_CAST "tr");
-		element(w, "td", l->tag);
-		put_cell(w, l->sources, true);
-		put_cell(w, l->translated, true);
-		put_cell(w, l->up_to_date, status->history);
-		put_cell(w, l->stale, status->history);
-		put_cell(w, l->missing, true);
-		put_cell(w, l->orphaned, true);
-		start(w, "td", "n");
-		text(w, coverage);
-		close_element(w);
-		close_element(w);
-	}
+	for (size_t i = 0; i < status->nlangs; i++)
+		put_summary_row(status, i, w);
 	close_element(w);
 }
 
