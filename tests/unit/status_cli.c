@@ -497,3 +497,27 @@ Test(status_cli, from_outside_the_work_tree)
 	free(parent);
 	fx_free(&r);
 }
+
+/* A front-matter commit the repository does not have: an error for that
+ * page, said in the report, not a failure of the run. */
+Test(status_cli, unknown_front_matter_commit)
+{
+	fx_repo r = fx_init();
+	fx_stage(&r, "content/en/a.md", a_v1);
+	fx_stage(&r, "content/fr/a.md", "---\ndefault_lang_commit: 0123456789abcdef0123456789abcdef01234567\n---\n# A\n");
+	fx_commit(&r, "Add a");
+	run_result out = status_in(r.dir, NULL);
+	cr_expect_eq(out.status, 0, "%s", out.err);
+	cr_expect(strstr(out.out, "\ncannot tell:\n  content/fr/a.md: "), "%s", out.out);
+	cr_expect(strstr(out.out, "fetch-depth"), "%s", out.out);
+	run_result_free(&out);
+	const char *args[] = { "--format", "json", NULL };
+	out = status_in(r.dir, args);
+	json_t *root = json_loads(out.out, 0, NULL);
+	json_t *fr = language(root, "fr");
+	cr_expect_str_eq(json_string_value(json_object_get(translation(fr, "content/fr/a.md"), "state")), "error");
+	cr_expect_eq(count_of(fr, "errors"), 1);
+	json_decref(root);
+	run_result_free(&out);
+	fx_free(&r);
+}
