@@ -89,9 +89,40 @@ static char *folder_of(const char *path)
 	return slash ? cl_strndup(path, slash == path ? 1 : (size_t)(slash - path)) : cl_strdup(".");
 }
 
-static cl_history *history_for(cl_stale_run *run, const char *where, const cl_resolved *settings, long rule,
-			       copylint_results *notices)
+/* Most git runs (--staged, --diff) check a few files: the walk then
+ * follows only them and their sources. A folder walk may ask about any. */
+#define FOCUS_MAX_FILES 64
+
+static void focus(cl_history *history, const copylint_config *config, const copylint_sources *all)
 {
+	if (!all || !all->count || all->count > FOCUS_MAX_FILES)
+		return;
+	char **paths = cl_calloc(2 * all->count, sizeof(char *));
+	size_t n = 0;
+	bool git_only = true;
+	for (size_t i = 0; i < all->count && git_only; i++) {
+		const cl_source *s = &all->items[i];
+		git_only = !s->fs_path && s->config_path;
+		if (!git_only || !(paths[n] = in_work_tree(history, s->config_path)))
+			continue;
+		n++;
+		cl_pair pair;
+		cl_pair_find(config, s->config_path, &pair);
+		if (pair.status == CL_PAIR_FOUND && (paths[n] = in_work_tree(history, pair.source)))
+			n++;
+		cl_pair_dispose(&pair);
+	}
+	if (git_only)
+		cl_history_focus(history, (const char *const *)paths, n);
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+static cl_history *history_for(cl_stale_run *run, const cl_stale_request *req, const char *where, long rule)
+{
+	const cl_resolved *settings = req->settings;
+	copylint_results *notices = req->notices;
 	pthread_mutex_lock(&run->lock);
 	if (!run->tried) {
 		/* The keyword is the run's: one walk answers every file. */
@@ -104,6 +135,8 @@ static cl_history *history_for(cl_stale_run *run, const char *where, const cl_re
 						   error);
 			cl_results_add_notice(notices, message);
 			free(message);
+		} else {
+			focus(run->history, req->config, req->all);
 		}
 		free(error);
 		free(dir);
@@ -244,7 +277,7 @@ bool cl_stale_prepare(cl_stale_run *run, const cl_stale_request *req, cl_stale_f
 	}
 	if (!source && !is_changed_source)
 		return false;
-	cl_history *history = history_for(run, where, req->settings, rule, req->notices);
+	cl_history *history = history_for(run, req, where, rule);
 	if (!history)
 		return false;
 	if (!source)

@@ -17,6 +17,11 @@
 #define DEFAULT_LIMIT 5
 /* Commits walked between two looks at whether a query has its answer. */
 #define WALK_CHUNK 256
+/* Where a front-matter base stands when the walk numbered it not. */
+#define HIST_PASSED (HIST_NONE - 1)
+#define HIST_ELSEWHERE (HIST_NONE - 2)
+/* The source is the same at the base as at HEAD: nothing to walk for. */
+#define HIST_UNCHANGED (HIST_NONE - 3)
 
 static char *working_tree(git_repository *repo)
 {
@@ -79,6 +84,14 @@ void cl_history_free(cl_history *history)
 	git_repository_free(history->repo);
 	free(history);
 	git_libgit2_shutdown();
+}
+
+void cl_history_focus(cl_history *history, const char *const *paths, size_t count)
+{
+	pthread_mutex_lock(&history->lock);
+	if (!history->walk.started)
+		hist_walk_focus(&history->walk, paths, count);
+	pthread_mutex_unlock(&history->lock);
 }
 
 const char *cl_history_workdir(const cl_history *history)
@@ -220,15 +233,75 @@ static bool is_hex(const char *s)
 	return n >= 4 && n <= GIT_OID_HEXSZ && s[n] == '\0';
 }
 
-static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal);
+static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	size_t value;
+	git_oid_tostr(hex, sizeof(hex), base);
+	if (!cl_keyset_get(&h->walk.bases, hex, GIT_OID_HEXSZ, &value))
+		return false;
+	*ordinal = (uint32_t)value;
+	return true;
+}
+
+/* The walk has gone past base: base is not the last commit walked's
+ * ancestor (the walk goes from descendants to ancestors). */
+static bool walked_past(cl_history *h, const git_oid *base)
+{
+	if (!h->walk.next)
+		return false;
+	return git_oid_equal(&h->walk.last, base) || git_graph_descendant_of(h->repo, &h->walk.last, base) != 1;
+}
+
+/* Where a front-matter base stands: its ordinal, walking on to it when
+ * the walk has not reached it yet (meeting it proves it is HEAD's
+ * ancestor, without asking the graph); HIST_PASSED when the walk went
+ * past it before anyone asked; HIST_ELSEWHERE when it is not HEAD's
+ * ancestor. Returns 0 or -1. */
+static int locate(cl_history *h, const git_oid *base, uint32_t *ordinal)
+{
+	if (base_ordinal(h, base, ordinal))
+		return 0;
+	if (walked_past(h, base)) {
+		bool ancestor = git_oid_equal(&h->head, base) || git_graph_descendant_of(h->repo, &h->head, base) == 1;
+		*ordinal = ancestor ? HIST_PASSED : HIST_ELSEWHERE;
+		return 0;
+	}
+	h->walk.wanted = *base;
+	h->walk.want = true;
+	while (!h->walk.done && !base_ordinal(h, base, ordinal))
+		if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
+			break;
+	h->walk.want = false;
+	if (h->walk.error)
+		return -1;
+	if (!base_ordinal(h, base, ordinal))
+		*ordinal = HIST_ELSEWHERE;
+	return 0;
+}
 
 /* The commit the front matter names: in the repository and an ancestor of
  * HEAD, or a CL_STALE_ERROR saying what to do. Returns 1 when found. */
-static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, git_oid *base)
+static const char not_ancestor[] = "the source commit '%s' in front matter is not an ancestor of HEAD (another "
+				   "branch, or rewritten history)%s. Name a commit of this branch's history. %s";
+
+/* The source's blob is the same at base as at HEAD (under the same name):
+ * the translation is current whatever happened between, and when base is
+ * HEAD's ancestor no walk is needed (a translator who just set the id). */
+static bool unchanged_since(cl_history *h, const char *source, const git_oid *base)
+{
+	hist_diff plan;
+	if (hist_diff_plan(h, source, base, &plan) < 0 || !plan.has_now || !plan.has_then ||
+	    !git_oid_equal(&plan.now, &plan.then))
+		return false;
+	return git_oid_equal(&h->head, base) || git_graph_descendant_of(h->repo, &h->head, base) == 1;
+}
+
+static int front_matter_base(cl_history *h, const char *id, const char *source, cl_staleness *out, git_oid *base,
+			     uint32_t *ordinal)
 {
 	git_commit *commit = NULL;
 	git_oid prefix;
-	uint32_t ordinal;
 	out->origin = CL_BASE_FRONT_MATTER;
 	if (!is_hex(id))
 		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not a commit id "
@@ -249,13 +322,14 @@ static int front_matter_base(cl_history *h, const char *id, cl_staleness *out, g
 	git_commit_free(commit);
 	if (hist_head(h) < 0 || !h->has_head)
 		return fail(out, "cannot read HEAD");
-	/* A base the walk met is HEAD's ancestor: no need to ask the graph. */
-	if (!base_ordinal(h, base, &ordinal) && !git_oid_equal(&h->head, base) &&
-	    git_graph_descendant_of(h->repo, &h->head, base) != 1)
-		return stale_error(out, cl_sprintf("the source commit '%s' in front matter is not an ancestor of "
-						   "HEAD (another branch, or rewritten history)%s. Name a commit of "
-						   "this branch's history. %s", id,
-						   git_repository_is_shallow(h->repo) == 1 ?
+	if (unchanged_since(h, source, base)) {
+		*ordinal = HIST_UNCHANGED;
+		return 1;
+	}
+	if (locate(h, base, ordinal) < 0)
+		return fail(out, "cannot walk the history");
+	if (*ordinal == HIST_ELSEWHERE)
+		return stale_error(out, cl_sprintf(not_ancestor, id, git_repository_is_shallow(h->repo) == 1 ?
 						   " or beyond this shallow clone's history" : "", fetch_advice));
 	return 1;
 }
@@ -297,65 +371,22 @@ static void commits_since_commit(cl_history *h, const char *source, const git_oi
 	}
 }
 
-static bool base_ordinal(const cl_history *h, const git_oid *base, uint32_t *ordinal)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-	size_t value;
-	git_oid_tostr(hex, sizeof(hex), base);
-	if (!cl_keyset_get(&h->walk.bases, hex, GIT_OID_HEXSZ, &value))
-		return false;
-	*ordinal = (uint32_t)value;
-	return true;
-}
-
-/* The walk has gone past base: base is not the last commit walked's
- * ancestor (the walk goes from descendants to ancestors). */
-static bool walked_past(cl_history *h, const git_oid *base)
-{
-	if (!h->walk.next)
-		return false;
-	return git_oid_equal(&h->walk.last, base) || git_graph_descendant_of(h->repo, &h->walk.last, base) != 1;
-}
-
-/* The source's commits after a front-matter base: walks on to the base
- * (numbering it) unless the walk already went past it. */
-static int commits_since_front_matter(cl_history *h, const char *source, const git_oid *base, cl_staleness *out)
-{
-	uint32_t ordinal;
-	if (!base_ordinal(h, base, &ordinal) && !walked_past(h, base)) {
-		h->walk.wanted = *base;
-		h->walk.want = true;
-		while (!h->walk.done && !base_ordinal(h, base, &ordinal))
-			if (hist_walk_step(&h->walk, WALK_CHUNK) < 0)
-				break;
-		h->walk.want = false;
-		if (h->walk.error)
-			return fail(out, "cannot walk the history");
-	}
-	if (base_ordinal(h, base, &ordinal))
-		commits_since_ordinal(h, source, ordinal, out);
-	else
-		commits_since_commit(h, source, base, out);
-	return 0;
-}
-
 /* Returns 1 when the diff is still to run (plan set). */
 static int staleness_locked(cl_history *h, const char *source, const char *translation, const char *base_commit,
 			    cl_staleness *out, hist_diff *plan)
 {
 	git_oid base;
 	uint32_t ordinal = HIST_NONE;
-	int found = base_commit ? front_matter_base(h, base_commit, out, &base) :
+	int found = base_commit ? front_matter_base(h, base_commit, source, out, &base, &ordinal) :
 		    history_base(h, translation, out, &ordinal);
 	if (found <= 0)
 		return found;
-	if (base_commit) {
-		if (commits_since_front_matter(h, source, &base, out) < 0)
-			return -1;
-	} else {
+	if (!base_commit)
 		git_oid_fromstr(&base, out->base.id);
+	if (ordinal == HIST_PASSED)
+		commits_since_commit(h, source, &base, out);
+	else if (ordinal != HIST_UNCHANGED)
 		commits_since_ordinal(h, source, ordinal, out);
-	}
 	if (hist_diff_plan(h, source, &base, plan) < 0)
 		return fail(out, "cannot read HEAD");
 	return 1;

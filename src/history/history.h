@@ -70,6 +70,14 @@ void cl_history_free(cl_history *history);
 /* The work tree's root, '/'-terminated; paths given below are relative to it. */
 const char *cl_history_workdir(const cl_history *history);
 
+/* Optional, before the first query (added after the first contract): the
+ * run will ask only about these paths (translations and sources), so the
+ * walk reads only the trees on their way and follows only their renames
+ * — a --staged run's few files then cost a few milliseconds however large
+ * the site. Queries about other paths are then wrong: do not focus a run
+ * that may ask about any file. Ignored once the walk has started. */
+void cl_history_focus(cl_history *history, const char *const *paths, size_t count);
+
 /* How far translation_path is behind source_path. base_commit is the id
  * the translation's front matter names (a full or abbreviated hex id), or
  * NULL to take the translation's own history. Thread-safe: worker threads

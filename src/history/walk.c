@@ -23,6 +23,8 @@ typedef struct {
 	const git_oid *commit;
 	uint32_t ordinal;
 	bool ignored;            /* the message holds the keyword */
+	bool focused;            /* only the focus paths' trees are read */
+	bool focus_added;        /* a focus path was added: look for where from */
 	hist_event *adds, *dels;
 	size_t nadds, ndels, capadds, capdels;
 	int error;
@@ -44,6 +46,9 @@ void hist_walk_dispose(hist_walk *walk)
 	free(walk->paths);
 	cl_keyset_dispose(&walk->index);
 	cl_keyset_dispose(&walk->bases);
+	for (size_t i = 0; i < walk->nfocus; i++)
+		free(walk->focus[i]);
+	free(walk->focus);
 	git_revwalk_free(walk->revwalk);
 	free(walk->keyword);
 }
@@ -85,6 +90,31 @@ static void record_change(hist_commit *c, const char *path)
 	p->changes[p->count++] = (hist_change){ *c->commit, c->ordinal };
 }
 
+static void add_focus(hist_walk *walk, const char *path)
+{
+	CL_GROW(walk->focus, walk->capfocus, walk->nfocus + 1);
+	walk->focus[walk->nfocus++] = cl_strdup(path);
+}
+
+void hist_walk_focus(hist_walk *walk, const char *const *paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		add_focus(walk, paths[i]);
+}
+
+/* Is path (a file, or a folder when folder) on the way to a focus path? */
+static bool in_focus(const hist_walk *walk, const char *path, size_t len, bool folder)
+{
+	if (!walk->nfocus)
+		return true;
+	for (size_t i = 0; i < walk->nfocus; i++) {
+		const char *f = walk->focus[i];
+		if (!strncmp(f, path, len) && (folder ? f[len] == '/' : f[len] == '\0'))
+			return true;
+	}
+	return false;
+}
+
 static void record_rename(hist_commit *c, const char *to, const char *from)
 {
 	uint32_t from_index = path_index(c->walk, from), to_index = path_index(c->walk, to);
@@ -93,6 +123,9 @@ static void record_rename(hist_commit *c, const char *to, const char *from)
 	if (p->renamed_from == HIST_NONE) {
 		p->renamed_from = from_index;
 		p->renamed_at = c->ordinal;
+		if (c->walk->nfocus && in_focus(c->walk, to, strlen(to), false) &&
+		    !in_focus(c->walk, from, strlen(from), false))
+			add_focus(c->walk, from);  /* its older history is under that name */
 	}
 }
 
@@ -128,6 +161,13 @@ static void compare_entry(hist_commit *c, const git_tree_entry *old, const git_t
 		return;
 	size_t mark = prefix->size;
 	cl_buf_puts(prefix, git_tree_entry_name(old ? old : new));
+	bool file = is_file(old) || is_file(new);
+	if (c->focused && !in_focus(c->walk, prefix->ptr, prefix->size, !file)) {
+		prefix->size = mark;
+		prefix->ptr[mark] = '\0';
+		return;
+	}
+	c->focus_added |= c->focused && is_file(new) && !is_file(old);
 	if (is_file(old) && is_file(new))
 		record_change(c, prefix->ptr);
 	else if (is_file(new))
@@ -203,6 +243,14 @@ static void dispose_events(hist_commit *c)
 	free(c->dels);
 }
 
+static void compare_commit(hist_commit *c, git_tree *old, git_tree *tree)
+{
+	cl_buf prefix = CL_BUF_INIT;
+	cl_buf_puts(&prefix, "");
+	compare_trees(c, old, tree, &prefix);
+	cl_buf_dispose(&prefix);
+}
+
 /* Returns 0, 1 when the parent is missing (a shallow clone's edge), or -1. */
 static int parent_tree(git_tree **out, git_commit *commit)
 {
@@ -237,10 +285,14 @@ static int walk_commit(hist_walk *walk, const git_oid *id)
 	c.ignored = *walk->keyword && message && strstr(message, walk->keyword);
 	if ((error = parent_tree(&old, commit)) != 0 || (error = git_commit_tree(&tree, commit)) < 0)
 		goto done;
-	cl_buf prefix = CL_BUF_INIT;
-	cl_buf_puts(&prefix, "");
-	compare_trees(&c, old, tree, &prefix);
-	cl_buf_dispose(&prefix);
+	c.focused = walk->nfocus > 0;
+	compare_commit(&c, old, tree);
+	if (c.focus_added && !c.error) {
+		/* A followed path appeared: where from may lie outside the focus. */
+		dispose_events(&c);
+		c = (hist_commit){ .walk = walk, .commit = id, .ordinal = c.ordinal, .ignored = c.ignored };
+		compare_commit(&c, old, tree);
+	}
 	if (!(error = c.error))
 		match_renames(&c);
 done:

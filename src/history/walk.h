@@ -47,6 +47,10 @@ typedef struct {
 	cl_keyset bases;
 	git_oid wanted;
 	bool want;
+	/* Focused: only these paths (and those they were renamed from) are
+	 * followed, and only the trees on their way are read. */
+	char **focus;
+	size_t nfocus, capfocus;
 	bool started, done;
 	bool truncated;          /* stopped at a commit whose parent is missing (shallow) */
 	int error;               /* a libgit2 failure that stopped the walk */
@@ -54,6 +58,9 @@ typedef struct {
 
 void hist_walk_init(hist_walk *walk, git_repository *repo, const char *keyword);
 void hist_walk_dispose(hist_walk *walk);
+
+/* Limits the walk to paths (before it starts). */
+void hist_walk_focus(hist_walk *walk, const char *const *paths, size_t n);
 
 /* Walks up to n more commits (fewer at the end). Returns 0 or -1 on a
  * libgit2 failure (walk->done is then set too). */

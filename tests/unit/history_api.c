@@ -381,3 +381,55 @@ Test(history_api, front_matter_base_after_the_walk)
 	free(mid);
 	fx_free(&r);
 }
+
+/* Focused on a few paths, the walk reads only their trees, and still
+ * follows the source's renames (whose old name is outside the focus). */
+Test(history_api, focused_walk_follows_renames)
+{
+	git_oid first;
+	fx_repo r = source_edited_after(&first);
+	fx_stage(&r, "en/unrelated.md", "Other.\n");
+	fx_commit(&r, "Unrelated");
+	fx_remove(&r, "en/a.md");
+	fx_stage(&r, "en/guide/b.md", source_v2);
+	fx_commit(&r, "Move a into the guide as b");
+	cl_history *h = open_history(&r);
+	const char *const focus[] = { "en/guide/b.md", "fr/a.md" };
+	cl_history_focus(h, focus, 2);
+	cl_staleness s;
+	cr_assert_eq(cl_history_staleness(h, "en/guide/b.md", "fr/a.md", NULL, &s), 0);
+	cr_assert_eq(s.state, CL_STALE_BEHIND);
+	cr_assert_str_eq(s.base.subject, "Add a");
+	cr_assert_eq(s.behind, 1);
+	cr_assert_str_eq(s.commits[0].subject, "Run it twice");
+	cr_assert_eq(s.changed_count, 1);
+	cr_assert_eq(s.changed[0].first, 7);
+	cl_staleness_dispose(&s);
+	cl_history_free(h);
+	fx_free(&r);
+}
+
+/* A base whose source equals HEAD's is current without a walk, but only
+ * when it is HEAD's ancestor. */
+Test(history_api, front_matter_base_with_the_same_source)
+{
+	git_oid first;
+	fx_repo r = source_edited_after(&first);
+	fx_stage(&r, "en/other.md", "Other.\n");
+	char *ancestor = hex(fx_commit(&r, "Other page"), 40);
+	fx_branch(&r, "side");
+	fx_stage(&r, "en/side.md", "Side.\n");
+	char *side = hex(fx_commit(&r, "Side page"), 40);
+	fx_checkout(&r, "main");
+	cl_staleness s = ask(&r, "en/a.md", "fr/a.md", ancestor);
+	cr_assert_eq(s.state, CL_STALE_FRESH);
+	cr_assert_str_eq(s.base.subject, "Other page");
+	cl_staleness_dispose(&s);
+	s = ask(&r, "en/a.md", "fr/a.md", side);
+	cr_assert_eq(s.state, CL_STALE_ERROR);
+	cr_assert(strstr(s.error, "is not an ancestor of HEAD") != NULL, "%s", s.error);
+	cl_staleness_dispose(&s);
+	free(ancestor);
+	free(side);
+	fx_free(&r);
+}

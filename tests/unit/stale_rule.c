@@ -403,6 +403,29 @@ Test(stale_rule, outside_a_repository)
 	free(dir);
 }
 
+/* A commit in progress that names the source commit the translation now
+ * follows: the key's line changed, so the finding stays in --staged. */
+Test(stale_rule, staged_translation_names_an_old_source_commit)
+{
+	git_oid first, second;
+	fx_repo r = site(&first, &second);
+	char *old = short_id(first), *text = with_front_matter("default_lang_commit", old);
+	fx_stage(&r, "content/fr/a.md", text);
+	int error;
+	char *found = fx_staged(r.dir, COPYLINT_SCOPE_LINES, &error);
+	cr_assert_eq(error, 0);
+	cr_assert_str_eq(found, "content/fr/a.md:3:1 stale-translation\n");
+	free(found);
+	/* Without a front-matter base, the staged translation is the update. */
+	fx_stage(&r, "content/fr/a.md", fr_v2);
+	found = fx_staged(r.dir, COPYLINT_SCOPE_FILES, &error);
+	cr_assert_str_eq(found, "");
+	free(found);
+	free(text);
+	free(old);
+	fx_free(&r);
+}
+
 /* main: the source and two translations. feature: a change to the source. */
 static fx_repo pull_request(void)
 {
