@@ -57,6 +57,7 @@ void cl_stale_file_dispose(cl_stale_file *file)
 	if (file->has_lines)
 		cl_lineindex_dispose(&file->lines);
 	cl_pair_list_dispose(&file->left_behind);
+	free(file->source_display);
 	free(file->langs);
 }
 
@@ -283,5 +284,12 @@ bool cl_stale_prepare(cl_stale_run *run, const cl_stale_request *req, cl_stale_f
 	if (!source)
 		return left_behind(run, req, where, out);
 	use_source_doc(out, source);
-	return ask(run, history, req, rule, where, out);
+	bool asked = ask(run, history, req, rule, where, out);
+	if (!origin->fs_path) {
+		/* A git run reports paths from the work tree's root: so does the source. */
+		out->source_display = in_work_tree(history, source->path);
+		if (out->source_display)
+			out->input.source_path = out->source_display;
+	}
+	return asked;
 }

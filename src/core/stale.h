@@ -45,6 +45,7 @@ typedef struct {
 	cl_lineindex lines;
 	bool has_lines;
 	cl_pair_list left_behind;
+	char *source_display;    /* the source's path as a git run shows paths */
 	const char **langs;
 } cl_stale_file;
 

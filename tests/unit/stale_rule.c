@@ -416,6 +416,20 @@ Test(stale_rule, staged_translation_names_an_old_source_commit)
 	cr_assert_eq(error, 0);
 	cr_assert_str_eq(found, "content/fr/a.md:3:1 stale-translation\n");
 	free(found);
+	/* The message names the source as git runs name files. */
+	copylint_config *config = only_stale(&r, NULL);
+	copylint_sources *sources;
+	copylint_git_options options = COPYLINT_GIT_OPTIONS_INIT;
+	options.repository = r.dir;
+	copylint_sources_new(&sources);
+	cr_assert_eq(copylint_sources_add_staged(sources, config, &options), 0);
+	run_out o = check_sources(&r, config, sources);
+	cr_assert(strncmp(o.findings, "content/fr/a.md:3:1 info behind its source content/en/a.md by 1 commit", 69) == 0,
+		  "%s", o.findings);
+	cr_assert(strstr(o.findings, "-> content/en/a.md:7\n") != NULL, "%s", o.findings);
+	run_free(&o);
+	copylint_sources_free(sources);
+	copylint_config_free(config);
 	/* Without a front-matter base, the staged translation is the update. */
 	fx_stage(&r, "content/fr/a.md", fr_v2);
 	found = fx_staged(r.dir, COPYLINT_SCOPE_FILES, &error);
