@@ -5,7 +5,7 @@ _copylint()
 	_init_completion -n = || return
 	local formats="text json github github-summary gitlab sarif checkstyle junit rdjsonl"
 	if [[ $cword -eq 1 ]]; then
-		COMPREPLY=($(compgen -W "check merge-reports hook rules version help" -- "$cur"))
+		COMPREPLY=($(compgen -W "check merge-reports hook rules status version help" -- "$cur"))
 		return
 	fi
 	case ${words[1]} in
@@ -48,6 +48,17 @@ _copylint()
 		[[ $cword -gt 2 && ${words[2]} == install ]] && COMPREPLY=($(compgen -W "--chain" -- "$cur")) ;;
 	rules)
 		COMPREPLY=($(compgen -W "--verbose --help" -- "$cur")) ;;
+	status)
+		case $prev in
+		--format) COMPREPLY=($(compgen -W "text json markdown html" -- "$cur")); return ;;
+		-o|--output|--config) _filedir; return ;;
+		--min-coverage) return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--format --output --config --fail-on-stale --min-coverage --help" -- "$cur"))
+		else
+			_filedir -d
+		fi ;;
 	esac
 } &&
 	complete -F _copylint copylint

@@ -1,5 +1,5 @@
 # fish completion for copylint(1)
-set -l commands check merge-reports hook rules version help
+set -l commands check merge-reports hook rules status version help
 set -l formats text json github github-summary gitlab sarif checkstyle junit rdjsonl
 
 complete -c copylint -f
@@ -7,6 +7,7 @@ complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a check -d 
 complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a merge-reports -d 'Join the reports of several shards'
 complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a hook -d 'Install or uninstall the pre-commit hook'
 complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a rules -d 'List every rule'
+complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a status -d 'Every translation: up to date, stale, missing, orphaned'
 complete -c copylint -n "not __fish_seen_subcommand_from $commands" -a version -d 'Print the version'
 
 complete -c copylint -n '__fish_seen_subcommand_from check' -F
@@ -34,3 +35,10 @@ complete -c copylint -n '__fish_seen_subcommand_from merge-reports' -s o -l outp
 complete -c copylint -n '__fish_seen_subcommand_from hook' -x -a 'install uninstall'
 complete -c copylint -n '__fish_seen_subcommand_from hook' -l chain -d 'Keep an existing hook; it runs first'
 complete -c copylint -n '__fish_seen_subcommand_from rules' -s v -l verbose -d 'What each rule finds'
+
+complete -c copylint -n '__fish_seen_subcommand_from status' -F
+complete -c copylint -n '__fish_seen_subcommand_from status' -l format -x -a 'text json markdown html' -d 'Output format'
+complete -c copylint -n '__fish_seen_subcommand_from status' -s o -l output -r -F -d 'Write to a file'
+complete -c copylint -n '__fish_seen_subcommand_from status' -l config -r -F -d 'Configuration file'
+complete -c copylint -n '__fish_seen_subcommand_from status' -l fail-on-stale -d 'Exit 1 when a translation is stale'
+complete -c copylint -n '__fish_seen_subcommand_from status' -l min-coverage -x -d 'LANG=PCT: exit 1 under PCT up to date'

@@ -397,6 +397,56 @@ int copylint_report_stream_finish(copylint_report_stream *stream);
 /* Frees the stream; one never finished writes nothing more. */
 void copylint_report_stream_free(copylint_report_stream *stream);
 
+/* ---- Status of the translations ---------------------------------------- */
+
+/* Every translation of a site at a glance: per language, which source
+ * pages are translated and up to date with their source, stale (the source
+ * changed since, from git history), missing, or orphaned (the source is
+ * gone). */
+typedef struct copylint_status copylint_status;
+
+typedef struct {
+	const char *tag;       /* as the first translation's path writes it */
+	size_t sources;        /* source pages of the layouts this language has */
+	size_t translated;     /* translations whose source exists */
+	size_t up_to_date, stale;
+	size_t uncommitted;    /* not in the history yet */
+	size_t errors;         /* a base commit that cannot be used */
+	size_t missing;        /* source pages with no translation */
+	size_t orphaned;       /* translations whose source does not exist */
+} copylint_status_language;
+
+#define COPYLINT_STATUS_OPTIONS_VERSION 1
+typedef struct {
+	unsigned version;
+	bool history;          /* look staleness up in git; default true */
+} copylint_status_options;
+#define COPYLINT_STATUS_OPTIONS_INIT { COPYLINT_STATUS_OPTIONS_VERSION, true }
+
+/* The status of the files under paths (folders are walked as for a check),
+ * paired by the config's translations: layouts or the well-known ones;
+ * staleness takes the stale-translation rule's options (keys,
+ * ignore-keyword) from config, which is required.
+ * Outside a git repository staleness is left out and
+ * copylint_status_history_note says so. */
+int copylint_status_new(copylint_status **out, const copylint_config *config, const char *const *paths,
+			size_t count, const copylint_status_options *options);
+void copylint_status_free(copylint_status *status);
+size_t copylint_status_language_count(const copylint_status *status);
+const copylint_status_language *copylint_status_language_at(const copylint_status *status, size_t index);
+/* Up-to-date translations per 1000 source pages (translated ones when no
+ * history was read); 1000 when the language has no source page. */
+size_t copylint_status_coverage_permille(const copylint_status *status, size_t index);
+/* NULL when staleness was looked up; else why not, said once. */
+const char *copylint_status_history_note(const copylint_status *status);
+/* Problems met on the way (a layout whose source folder does not exist). */
+size_t copylint_status_notice_count(const copylint_status *status);
+const char *copylint_status_notice_at(const copylint_status *status, size_t index);
+/* Writes the status as "text", "json", "markdown" or "html" (one page,
+ * XHTML5, styles inline, no script). A write failure is COPYLINT_EIO. */
+int copylint_status_write(const copylint_status *status, const char *format, copylint_write_cb write,
+			  void *payload);
+
 #ifdef __cplusplus
 }
 #endif

@@ -53,6 +53,7 @@ int cli_shard_apply(const cli_shard *shard, copylint_sources *sources, bool quie
  * or "" for a whole run. */
 void cli_shard_automation_id(const cli_shard *shard, char *out, size_t size);
 int cli_pairs(int argc, char **argv);
+int cli_status(int argc, char **argv);
 
 /* The config of --config PATH (NULL: none given), else the nearest
  * .copylint.yml, else the defaults; with word_lists and no config file, also

@@ -23,6 +23,7 @@ static const char usage[] =
 	"  merge-reports REPORT...     join the reports of the shards into one\n"
 	"  rules                       list every rule with its severity and summary\n"
 	"  pairs [PATH...]             list each translation with the source it is checked against\n"
+	"  status [PATH...]            every language's translations: up to date, stale, missing, orphaned\n"
 	"  version                     print the version\n"
 	"\n"
 	"Run `copylint check --help` for the options of check.\n"
@@ -78,6 +79,8 @@ int main(int argc, char **argv)
 		return cli_merge_reports(argc - 1, argv + 1);
 	if (!strcmp(command, "pairs"))
 		return cli_pairs(argc - 1, argv + 1);
+	if (!strcmp(command, "status"))
+		return cli_status(argc - 1, argv + 1);
 	cli_error("unknown command '%s'", command);
 	fputs(usage, stderr);
 	return EXIT_TROUBLE;

@@ -55,6 +55,9 @@ void cl_report_count_add(const copylint_results *results, cl_report_counts *coun
 /* "3 files checked: 1 error, 2 warnings, 0 infos" and a newline. */
 void cl_report_put_counts(cl_sink *sink, const cl_report_counts *counts);
 
+/* s for a terminal: controls, C1 and bidi controls made visible or replaced. */
+void cl_text_put_safe(cl_sink *sink, const char *s);
+
 /* text's finding, as github's log listing shows it too. */
 void cl_text_put_finding(cl_sink *sink, const copylint_finding *f, bool color);
 

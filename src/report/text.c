@@ -69,6 +69,11 @@ static void put_safe(cl_sink *sink, const char *s)
 	cl_buf_dispose(&out);
 }
 
+void cl_text_put_safe(cl_sink *sink, const char *s)
+{
+	put_safe(sink, s);
+}
+
 /* The excerpt line and, under it, carets from column to end column. */
 static void put_excerpt(cl_sink *sink, const copylint_finding *f, bool color)
 {

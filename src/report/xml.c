@@ -6,7 +6,7 @@
 
 /* A failed write is the sink's error, which the report's caller sees;
  * libxml2 is told all went well, or it would print its own complaint. */
-static int sink_write(void *context, const char *data, int len)
+int cl_xml_sink_write(void *context, const char *data, int len)
 {
 	cl_sink *sink = context;
 	cl_sink_put(sink, data, (size_t)len);
@@ -15,7 +15,7 @@ static int sink_write(void *context, const char *data, int len)
 
 xmlTextWriterPtr cl_xml_start(cl_sink *sink)
 {
-	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(sink_write, NULL, sink, NULL);
+	xmlOutputBufferPtr out = xmlOutputBufferCreateIO(cl_xml_sink_write, NULL, sink, NULL);
 	if (!out)
 		return NULL;
 	xmlTextWriterPtr writer = xmlNewTextWriter(out);

@@ -7,6 +7,9 @@
 
 #include "format.h"
 
+/* An xmlOutputBuffer write callback into the cl_sink context. */
+int cl_xml_sink_write(void *context, const char *data, int len);
+
 /* A writer that streams to sink, indenting, with the XML declaration
  * written. NULL when libxml2 fails. */
 xmlTextWriterPtr cl_xml_start(cl_sink *sink);
