@@ -182,6 +182,15 @@ static const char **keys_of(const cl_option_value *keys)
 	return list;
 }
 
+/* A source read from a git snapshot is named by its path in the
+ * repository already; one read from disk is resolved like the file. */
+static char *source_in_work_tree(const cl_history *history, const cl_stale_request *req, const cl_stale_file *out)
+{
+	if (req->origin->snapshot_source)
+		return cl_strdup(req->origin->snapshot_source);
+	return in_work_tree(history, out->input.source_path);
+}
+
 /* Asks the history; false when there is nothing to report on (a file in
  * a git change without a front-matter base is the update itself). */
 static bool ask(cl_stale_run *run, cl_history *history, const cl_stale_request *req, long rule,
@@ -192,7 +201,7 @@ static bool ask(cl_stale_run *run, cl_history *history, const cl_stale_request *
 						  &out->input.key_end);
 	free(keys);
 	out->input.has_key = base != NULL;
-	char *translation = in_work_tree(history, where), *source = in_work_tree(history, out->input.source_path);
+	char *translation = in_work_tree(history, where), *source = source_in_work_tree(history, req, out);
 	bool asked = false;
 	if (translation && source && (base || req->origin->fs_path)) {
 		if (cl_history_staleness(history, source, translation, base, &out->staleness) < 0) {
