@@ -58,6 +58,32 @@ Test(quiet_typography, layout_spaces_in_text_tables_and_footnotes)
 	RUN("whitespace", cases);
 }
 
+Test(quiet_typography, doubled_spaces_after_a_sentence_end_in_any_script)
+{
+	/* Bengali and Hindi end a sentence with the danda `।`, Urdu with `۔`:
+	 * two spaces after it are the typewriter's habit, as after `.`. Two
+	 * spaces between the words of the sentence stay a warning. */
+	static const rule_case cases[] = {
+		{ "bn", "a.md", "\u098F\u0996\u09A8 \u09AB\u09BF\u09B0\u09C7 \u0986\u09B8\u09C1\u09A8\u0964  \u098F\u099F\u09BF \u0995\u09BF\u09AD\u09BE\u09AC\u09C7\u0964\n", 0, { { 0 } } },
+		{ "ur", "a.md", "\u06CC\u06C1 \u06C1\u06D2\u06D4  \u0648\u06C1 \u06C1\u06D2\u06D4\n", 0, { { 0 } } },
+		{ "bn", "a.md", "\u0995\u09C7\u0993\u09B8  \u0987\u099E\u09CD\u099C\u09BF\u09A8\u09BF\u09AF\u09BC\u09BE\u09B0\u09BF\u0982\u0964\n", 1, { { 1, 5 } } },
+	};
+	RUN("whitespace", cases);
+}
+
+Test(quiet_typography, doubled_spaces_beside_inline_markup)
+{
+	/* The spaces touch a link's target or emphasis marks in the source:
+	 * left by editing, unseen on the rendered page. Inside the link's
+	 * text, or between plain words next to it, they stay a warning. */
+	static const rule_case cases[] = {
+		{ "en", "a.md", "Read [the guide](/guide/)  before you start.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Read the  [guide](/guide/) and **this**  too.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Read [the  guide](/guide/) before  you start.\n", 2, { { 1, 10 }, { 1, 34 } } },
+	};
+	RUN("whitespace", cases);
+}
+
 Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error)
 {
 	char *dir = make_temp_dir(), *path;
