@@ -102,6 +102,18 @@ Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error
 
 /* ---- unbalanced-pair -------------------------------------------------- */
 
+Test(quiet_typography, bare_url_running_into_cjk_text_keeps_its_bracket)
+{
+	/* No space ends the URL in Japanese: its `)` closes the prose's `(`. A
+	 * URL's own balanced brackets stay its own. */
+	static const rule_case cases[] = {
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com)\u3092\u516C\u958B\u3057\u3002\n", 0, { { 0 } } },
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com \u3092\u516C\u958B\u3057\u3002\n", 1, { { 1, 5 } } },
+		{ "en", "a.md", "See https://en.wikipedia.org/wiki/Foo_(bar) (a note.\n", 1, { { 1, 45 } } },
+	};
+	RUN("unbalanced-pair", cases);
+}
+
 Test(quiet_typography, cjk_quotes_between_letters)
 {
 	static const rule_case cases[] = {
