@@ -227,6 +227,20 @@ Test(quiet_typography, passage_in_another_language_takes_its_own_rules)
 	RUN("punctuation-spacing", cases);
 }
 
+Test(quiet_typography, french_spacing_leaves_formulas_and_signatures)
+{
+	/* A call's arguments and return type, a range, a character class: the
+	 * syntax of code and formulas that help pages print as text. */
+	static const rule_case cases[] = {
+		{ "fr", "a.md", "La syntaxe est NB.SI(plage; critère) et svc.Wrap(inputstr: str, width: int): str ici.\n", 0, { { 0 } } },
+		{ "fr", "a.md", "Saisissez =SOMME(A2:A6;\"x\";B2:B6) ou la classe [:digit:] ici.\n", 0, { { 0 } } },
+		/* A clause's colon stays a finding, also inside brackets in prose
+		 * and after a bracket that is not a call's. */
+		{ "fr", "a.md", "Il a dit (en bref: oui) puis les fichiers (tous): non. Quoi?!\n", 3, { { 1, 18 }, { 1, 49 }, { 1, 60 } } },
+	};
+	RUN("punctuation-spacing", cases);
+}
+
 /* ---- mixed-script ----------------------------------------------------- */
 
 Test(quiet_typography, case_endings_after_an_apostrophe)
