@@ -276,19 +276,22 @@ static size_t shortcode_at(const char *text, size_t len, size_t at)
 
 /* A bare URL that runs on into the text after it (`(例: www.example.com)を公開`:
  * no space ends it in Chinese or Japanese) holds a `)` it never opened:
- * that one closes the bracket of the prose around the URL. */
-static bool url_closes_outside(const cl_block *block, size_t at)
+ * the URL ends there, and that `)` and every mark after it are prose. */
+static bool url_ended_before(const cl_block *block, size_t at)
 {
 	int span = -1;
 	for (size_t i = 0; i < block->nspans && block->spans[i].start <= at; i++)
 		if (at < block->spans[i].end)
 			span = (int)i;
-	if (span < 0 || block->spans[span].kind != CL_SPAN_URL || block->text[at] != ')')
+	if (span < 0 || block->spans[span].kind != CL_SPAN_URL)
 		return false;
 	int depth = 0;
-	for (size_t i = block->spans[span].start; i < at; i++)
+	for (size_t i = block->spans[span].start; i <= at; i++) {
 		depth += block->text[i] == '(' ? 1 : block->text[i] == ')' ? -1 : 0;
-	return depth <= 0;
+		if (depth < 0)
+			return true;
+	}
+	return false;
 }
 
 static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, const pair_set *set)
@@ -303,7 +306,7 @@ static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, con
 			size = shortcode_at(block->text, block->len, at);
 		/* Only spans: a quote mark delimits a bare path or URL, it is not inside it. */
 		else if ((find_pair(set, cp, true) || find_pair(set, cp, false)) &&
-			 (!cl_block_in_span(block, at, at + size) || url_closes_outside(block, at)))
+			 (!cl_block_in_span(block, at, at + size) || url_ended_before(block, at)))
 			check_char(ctx, block, set, &st, at, size, cp);
 	}
 	for (size_t i = 0; i < st.depth; i++) {

@@ -109,6 +109,9 @@ Test(quiet_typography, bare_url_running_into_cjk_text_keeps_its_bracket)
 	static const rule_case cases[] = {
 		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com)\u3092\u516C\u958B\u3057\u3002\n", 0, { { 0 } } },
 		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com \u3092\u516C\u958B\u3057\u3002\n", 1, { { 1, 5 } } },
+		/* Two in one paragraph: the first URL runs on to the next bracket. */
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.a.com)\u3092\u516C\u958B\u3057\u3001\u30D1\u30B9(\u4F8B: "
+				"www.a.com/path)\u306B\u57FA\u3065\u3044\u3066\u3002\n", 0, { { 0 } } },
 		{ "en", "a.md", "See https://en.wikipedia.org/wiki/Foo_(bar) (a note.\n", 1, { { 1, 45 } } },
 	};
 	RUN("unbalanced-pair", cases);
