@@ -106,6 +106,20 @@ static bool is_code_word(const cl_block *block, size_t at)
 	return false;
 }
 
+/* Is the `)` or `]` at at a bracket that closes one opened before it in the
+ * block? One that closes nothing and stands alone between spaces is a
+ * symbol named in the text (`crochet droit ]`, `C-x )`), not punctuation
+ * to draw to its word; glued to what follows (`tục ),`) it is a stray
+ * bracket, still reported. */
+static bool closes_an_opener(const char *text, size_t at, char close)
+{
+	char open = close == ')' ? '(' : '[';
+	long depth = 0;
+	for (size_t i = 0; i < at; i++)
+		depth += text[i] == open ? 1 : text[i] == close && depth > 0 ? -1 : 0;
+	return depth > 0;
+}
+
 /* `Feat .:`, `word ,`, `( text )`, `` `name` , ``: spaces before
  * punctuation that closes. An inline code span counts as a word before
  * , . ; ! ? (a signature's `( `type` )` spaces its brackets on purpose). */
@@ -119,7 +133,9 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	uint32_t before = typo_cp_before(text, s, &prev_at);
 	bool after_code = s > 0 && is_code_word(block, prev_at) && punct < 0x80 && strchr(",.;!?", (int)punct);
 	if (s == at || s == 0 || !(ends_word(before) || after_code) ||
-	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
+	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')) ||
+	    ((punct == ')' || punct == ']') && (!next || typo_is_plain_space(next)) &&
+	     !closes_an_opener(text, at, (char)punct)))
 		return;
 	/* `100 years : paper` sets the colon apart on purpose, as a separator. */
 	if (punct == ':' && (next == ' ' || next == ':'))

@@ -230,6 +230,18 @@ Test(quiet_typography, passage_in_another_language_takes_its_own_rules)
 	RUN("punctuation-spacing", cases);
 }
 
+Test(quiet_typography, a_bracket_named_alone_is_a_symbol)
+{
+	/* `]` and `)` that close nothing are named, not drawn to a word; spaces
+	 * inside a real pair of brackets stay a finding. */
+	static const rule_case cases[] = {
+		{ "fr", "a.md", "Tapez le crochet droit ] ou la touche C-x ) ici.\n", 0, { { 0 } } },
+		{ "en", "a.md", "The functions ( Function ) and [ the list ] here.\n", 2, { { 1, 25 }, { 1, 42 } } },
+		{ "vi", "a.md", "C\u00E1c [tri\u1EC3n khai )](/x/), gi\u00FAp.\n", 1, { { 1, 16 } } },
+	};
+	RUN("punctuation-spacing", cases);
+}
+
 Test(quiet_typography, french_spacing_leaves_formulas_and_signatures)
 {
 	/* A call's arguments and return type, a range, a character class: the
