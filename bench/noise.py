@@ -25,6 +25,11 @@ test on the finding's source line):
     sees a space before the comma or after the elided article;
   - lost link text: `[](mailto:team@x.org) .`, the text of the link
     dropped by the converter;
+  - paragraphs of man pages split at a formatting macro: the converter
+    starts a new block where `.B` or `.IR` begins a line, so `(see` ends
+    one block mid-sentence and `**Arrays** below)` starts the next;
+    unbalanced-pair sees an unclosed bracket and one that closes nothing
+    (only under manpages/, only when the paragraph ends with no final mark);
   - empty cross-references in GNOME help: Mallard's `<link xref="..."/>`
     takes its text from the target page when the help viewer renders it,
     and the converter leaves nothing (`See .`, `viz .`), so punctuation-
@@ -70,7 +75,7 @@ def source_line(root, finding, cache={}):
     return lines[finding["line"] - 1] if finding["line"] <= len(lines) else ""
 
 
-def emphasis_spaced_off(line, col, finding):
+def emphasis_spaced_off(line, col, finding, root):
     """`_apt_ ,` / `**apt** ,`: the space sits between an emphasis mark and the punctuation."""
     before = line[:col - 1].rstrip(" ")
     if finding["message"].startswith("space after the elided"):
@@ -78,17 +83,56 @@ def emphasis_spaced_off(line, col, finding):
     return finding["message"].startswith("space before") and before.endswith(("_", "*"))
 
 
-def lost_link_text(line, col, finding):
+def lost_link_text(line, col, finding, root):
     """`[](mailto:x) .`: the converter dropped the link's text."""
     return "[](" in line
 
 
-def empty_xref(line, col, finding):
+def empty_xref(line, col, finding, root):
     """GNOME help's `See .`: a Mallard cross-reference whose text the viewer generates."""
     return "/gnome-help/" in "/" + finding["path"] and finding["message"].startswith("space before")
 
 
-ARTEFACTS = {"punctuation-spacing": (emphasis_spaced_off, lost_link_text, empty_xref)}
+def source_lines(root, finding, cache={}):
+    path = os.path.join(root, finding["path"])
+    if path not in cache:
+        cache.clear()
+        with open(path, encoding="utf-8", errors="replace") as f:
+            cache[path] = f.read().split("\n")
+    return cache[path]
+
+
+def paragraph_end(lines, i, step):
+    """The last (step 1) or first (step -1) line of the paragraph holding line i."""
+    while 0 <= i + step < len(lines) and lines[i + step].strip():
+        i += step
+    return i
+
+
+def split_paragraph(line, col, finding, root):
+    """Man pages: the converter breaks a paragraph where a formatting macro
+    (`.B`, `.IR`) starts a line, so `(see` ends one block and `**Arrays**
+    below)` starts the next: a bracket that spans the break. A paragraph
+    that ends mid-sentence (no final mark) holds the opener, or the one
+    before the closer's paragraph does."""
+    if not finding["path"].split("/")[1:2] == ["manpages"]:
+        return False
+    lines = source_lines(root, finding)
+    i = finding["line"] - 1
+    if "is not closed" in finding["message"]:
+        last = lines[paragraph_end(lines, i, 1)].rstrip()
+    elif "closes nothing" in finding["message"]:
+        first = paragraph_end(lines, i, -1)
+        if first < 2 or lines[first - 1].strip():
+            return False
+        last = lines[first - 2].rstrip()
+    else:
+        return False
+    return bool(last) and last[-1] not in ".!?:;)]»\"'"
+
+
+ARTEFACTS = {"punctuation-spacing": (emphasis_spaced_off, lost_link_text, empty_xref),
+             "unbalanced-pair": (split_paragraph,)}
 
 
 def artefact(root, finding):
@@ -96,7 +140,7 @@ def artefact(root, finding):
     if not tests:
         return False
     line = source_line(root, finding)
-    return any(t(line, finding["column"], finding) for t in tests)
+    return any(t(line, finding["column"], finding, root) for t in tests)
 
 
 def words(root, folder):

@@ -106,6 +106,20 @@ static bool is_code_word(const cl_block *block, size_t at)
 	return false;
 }
 
+/* Is the `)` or `]` at at a bracket that closes one opened before it in the
+ * block? One that closes nothing and stands alone between spaces is a
+ * symbol named in the text (`crochet droit ]`, `C-x )`), not punctuation
+ * to draw to its word; glued to what follows (`tục ),`) it is a stray
+ * bracket, still reported. */
+static bool closes_an_opener(const char *text, size_t at, char close)
+{
+	char open = close == ')' ? '(' : '[';
+	long depth = 0;
+	for (size_t i = 0; i < at; i++)
+		depth += text[i] == open ? 1 : text[i] == close && depth > 0 ? -1 : 0;
+	return depth > 0;
+}
+
 /* `Feat .:`, `word ,`, `( text )`, `` `name` , ``: spaces before
  * punctuation that closes. An inline code span counts as a word before
  * , . ; ! ? (a signature's `( `type` )` spaces its brackets on purpose). */
@@ -119,7 +133,9 @@ static void space_before(cl_check_ctx *ctx, const cl_block *block, const locale_
 	uint32_t before = typo_cp_before(text, s, &prev_at);
 	bool after_code = s > 0 && is_code_word(block, prev_at) && punct < 0x80 && strchr(",.;!?", (int)punct);
 	if (s == at || s == 0 || !(ends_word(before) || after_code) ||
-	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')))
+	    (punct == '.' && (typo_is_letter(next) || typo_is_digit(next) || next == '.')) ||
+	    ((punct == ')' || punct == ']') && (!next || typo_is_plain_space(next)) &&
+	     !closes_an_opener(text, at, (char)punct)))
 		return;
 	/* `100 years : paper` sets the colon apart on purpose, as a separator. */
 	if (punct == ':' && (next == ' ' || next == ':'))
@@ -243,13 +259,62 @@ static void french_report(cl_check_ctx *ctx, const cl_block *block, const locale
 	typo_fix(f, block, gap, ordinary ? gap + 1 : gap, nbsp);
 }
 
+/* What may follow a French `: ; ! ?` set with no space before it: a space,
+ * the end, a closing mark or another mark (`Quoi?!`). Glued to what follows
+ * too (`A2:A6;"x"`, `[:digit:]`, `nombre1;nombre2`), it is a formula, a
+ * range or a character class, not a clause's punctuation. */
+static bool ends_clause(uint32_t next)
+{
+	return !next || typo_is_plain_space(next) || typo_is_nbsp(next) || is_closing(next) ||
+	       (next < 0x80 && strchr("!?.,;:", (int)next));
+}
+
+/* The closing `:` of a POSIX character class, `[:digit:]`. */
+static bool ends_char_class(const char *text, size_t at)
+{
+	size_t w = at;
+	while (w > 0 && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') || (text[w - 1] >= 'A' && text[w - 1] <= 'Z')))
+		w--;
+	return w < at && w >= 2 && text[w - 1] == ':' && text[w - 2] == '[';
+}
+
+/* The `(` that text[at] lies inside (unmatched before at), or len when none. */
+static size_t open_bracket(const char *text, size_t len, size_t at)
+{
+	for (size_t depth = 0; at > 0; at--) {
+		if (text[at - 1] == ')')
+			depth++;
+		else if (text[at - 1] == '(' && depth-- == 0)
+			return at - 1;
+	}
+	return len;
+}
+
+/* `NB.SI(plage; critère)`, `svc.Wrap(inputstr: str): str`: a mark inside a
+ * call's arguments, or the `:` of its return type, is the syntax of code or
+ * of a formula (converted help pages lose its code markup), not French
+ * prose, which spaces its brackets off the word before them. */
+static bool in_call(const char *text, size_t len, size_t at, uint32_t before, size_t prev_at)
+{
+	size_t open = open_bracket(text, len, at), size;
+	if (open < len && open > 0 && is_name_char(typo_cp_before(text, open, &size)))
+		return true;
+	if (before != ')' || (open = open_bracket(text, len, prev_at)) >= len || open == 0 ||
+	    !is_name_char(typo_cp_before(text, open, &size)))
+		return false;
+	return open + 1 == prev_at || memchr(text + open, ':', prev_at - open) || memchr(text + open, ';', prev_at - open) ||
+	       memchr(text + open, ',', prev_at - open);
+}
+
 static void french_before(cl_check_ctx *ctx, const cl_block *block, const locale_rules *rules, size_t at,
 			  uint32_t punct, uint32_t next)
 {
 	size_t prev_at, size = punct < 0x80 ? 1 : 2;
 	uint32_t before = typo_cp_before(block->text, at, &prev_at);
 	if (!french_wants_space(rules, punct) || at == 0 || !typo_is_prose(block, prev_at, at + size) ||
-	    (punct == ':' && (before == ':' || next == ':')))  /* config::NM, a::b */
+	    (punct == ':' && (before == ':' || next == ':')) ||  /* config::NM, a::b */
+	    (punct != 0xBB && in_call(block->text, block->len, at, before, prev_at)) ||
+	    (punct == ':' && ends_char_class(block->text, at)))
 		return;
 	if (typo_is_nbsp(before)) {
 		if (rules->strict && french_nbsp(punct) == TYPO_NNBSP && before != TYPO_NNBSP) {
@@ -262,7 +327,7 @@ static void french_before(cl_check_ctx *ctx, const cl_block *block, const locale
 		if (!is_emoticon(punct, next))
 			french_report(ctx, block, rules, prev_at, at + size, punct, true, false);
 	} else if ((ends_word(before) || (punct == 0xBB && strchr(".!?", (int)before))) &&
-		   !typo_is_letter(next) && !typo_is_digit(next) && next != '/' && before != 0xAB) {
+		   (punct == 0xBB || ends_clause(next)) && before != 0xAB) {
 		french_report(ctx, block, rules, at, at + size, punct, false, false);
 	}
 }

@@ -274,6 +274,26 @@ static size_t shortcode_at(const char *text, size_t len, size_t at)
 	return end ? (size_t)(end - text) + 3 - at : 0;
 }
 
+/* A bare URL that runs on into the text after it (`(例: www.example.com)を公開`:
+ * no space ends it in Chinese or Japanese) holds a `)` it never opened:
+ * the URL ends there, and that `)` and every mark after it are prose. */
+static bool url_ended_before(const cl_block *block, size_t at)
+{
+	int span = -1;
+	for (size_t i = 0; i < block->nspans && block->spans[i].start <= at; i++)
+		if (at < block->spans[i].end)
+			span = (int)i;
+	if (span < 0 || block->spans[span].kind != CL_SPAN_URL)
+		return false;
+	int depth = 0;
+	for (size_t i = block->spans[span].start; i <= at; i++) {
+		depth += block->text[i] == '(' ? 1 : block->text[i] == ')' ? -1 : 0;
+		if (depth < 0)
+			return true;
+	}
+	return false;
+}
+
 static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, const pair_set *set)
 {
 	const cl_block *block = &doc->blocks[b];
@@ -285,7 +305,8 @@ static void check_block(cl_check_ctx *ctx, const cl_document *doc, size_t b, con
 		if (cp == '{' && shortcode_at(block->text, block->len, at))
 			size = shortcode_at(block->text, block->len, at);
 		/* Only spans: a quote mark delimits a bare path or URL, it is not inside it. */
-		else if ((find_pair(set, cp, true) || find_pair(set, cp, false)) && !cl_block_in_span(block, at, at + size))
+		else if ((find_pair(set, cp, true) || find_pair(set, cp, false)) &&
+			 (!cl_block_in_span(block, at, at + size) || url_ended_before(block, at)))
 			check_char(ctx, block, set, &st, at, size, cp);
 	}
 	for (size_t i = 0; i < st.depth; i++) {

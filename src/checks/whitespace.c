@@ -13,9 +13,20 @@
 #include "../util/alloc.h"
 #include "typo_common.h"
 
+/* Two spaces after a sentence are the typewriter's habit, in every script:
+ * `.` `!` `?`, the Devanagari and Bengali danda `।`, the Urdu full stop `۔`,
+ * the Arabic `؟` (Unicode's Sentence_Terminal), and `:`. */
 static bool sentence_end(uint32_t cp)
 {
-	return cp == '.' || cp == '!' || cp == '?' || cp == ':';
+	return cp == ':' || u_hasBinaryProperty((UChar32)cp, UCHAR_S_TERM);
+}
+
+/* `[link](/url)  and`, `also  [link](/url)`: the doubled space touches inline
+ * markup in the source (a link's target, emphasis marks), where editing
+ * leaves it and no reader of the rendered page sees it. */
+static bool beside_markup(const cl_block *block, size_t at, size_t end, size_t src_start, size_t src_end)
+{
+	return cl_block_source_end(block, at) != src_start || cl_block_source_start(block, end) != src_end;
 }
 
 static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_block *block, size_t at, size_t end)
@@ -38,7 +49,8 @@ static void doubled_spaces(cl_check_ctx *ctx, const cl_document *doc, const cl_b
 		return;
 	/* The spaces must stand side by side on one source line (not around a soft break). */
 	if (at == 0 || end >= block->len || sentence_end(before) || src_end - src_start != end - at ||
-	    memchr(doc->data + src_start, '\n', src_end - src_start) || !typo_is_prose(block, prev_at, end + 1))
+	    memchr(doc->data + src_start, '\n', src_end - src_start) || !typo_is_prose(block, prev_at, end + 1) ||
+	    beside_markup(block, at, end, src_start, src_end))
 		return;
 	cl_finding *f = typo_report(ctx, block, at, end, cl_sprintf("%zu spaces in a row", end - at));
 	typo_fix(f, block, at, end, " ");

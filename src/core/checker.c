@@ -193,8 +193,14 @@ static const char *document_language(const copylint_checker *checker, const cl_d
 		return checker->language;
 	if (doc->lang)
 		return doc->lang;
-	if (settings->language != checker->config->language)  /* an override set it */
+	if (settings->language != checker->config->language) {  /* an override set it */
+		/* A page under `content/de/` with a cspell override `language: de,en` is still
+		 * the translation its path says, with the source's words. */
+		const char *from_path = cl_language_from_path(path, buf, size);
+		size_t n = strcspn(settings->language, "-_");
+		*by_path = from_path && strcspn(from_path, "-_") == n && !strncasecmp(from_path, settings->language, n);
 		return settings->language;
+	}
 	const char *from_path = cl_language_from_path(path, buf, size);
 	*by_path = from_path != NULL;
 	return from_path ? from_path : settings->language;

@@ -58,6 +58,32 @@ Test(quiet_typography, layout_spaces_in_text_tables_and_footnotes)
 	RUN("whitespace", cases);
 }
 
+Test(quiet_typography, doubled_spaces_after_a_sentence_end_in_any_script)
+{
+	/* Bengali and Hindi end a sentence with the danda `।`, Urdu with `۔`:
+	 * two spaces after it are the typewriter's habit, as after `.`. Two
+	 * spaces between the words of the sentence stay a warning. */
+	static const rule_case cases[] = {
+		{ "bn", "a.md", "\u098F\u0996\u09A8 \u09AB\u09BF\u09B0\u09C7 \u0986\u09B8\u09C1\u09A8\u0964  \u098F\u099F\u09BF \u0995\u09BF\u09AD\u09BE\u09AC\u09C7\u0964\n", 0, { { 0 } } },
+		{ "ur", "a.md", "\u06CC\u06C1 \u06C1\u06D2\u06D4  \u0648\u06C1 \u06C1\u06D2\u06D4\n", 0, { { 0 } } },
+		{ "bn", "a.md", "\u0995\u09C7\u0993\u09B8  \u0987\u099E\u09CD\u099C\u09BF\u09A8\u09BF\u09AF\u09BC\u09BE\u09B0\u09BF\u0982\u0964\n", 1, { { 1, 5 } } },
+	};
+	RUN("whitespace", cases);
+}
+
+Test(quiet_typography, doubled_spaces_beside_inline_markup)
+{
+	/* The spaces touch a link's target or emphasis marks in the source:
+	 * left by editing, unseen on the rendered page. Inside the link's
+	 * text, or between plain words next to it, they stay a warning. */
+	static const rule_case cases[] = {
+		{ "en", "a.md", "Read [the guide](/guide/)  before you start.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Read the  [guide](/guide/) and **this**  too.\n", 0, { { 0 } } },
+		{ "en", "a.md", "Read [the  guide](/guide/) before  you start.\n", 2, { { 1, 10 }, { 1, 34 } } },
+	};
+	RUN("whitespace", cases);
+}
+
 Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error)
 {
 	char *dir = make_temp_dir(), *path;
@@ -75,6 +101,21 @@ Test(quiet_typography, trailing_white_space_stays_info_when_the_rule_is_an_error
 }
 
 /* ---- unbalanced-pair -------------------------------------------------- */
+
+Test(quiet_typography, bare_url_running_into_cjk_text_keeps_its_bracket)
+{
+	/* No space ends the URL in Japanese: its `)` closes the prose's `(`. A
+	 * URL's own balanced brackets stay its own. */
+	static const rule_case cases[] = {
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com)\u3092\u516C\u958B\u3057\u3002\n", 0, { { 0 } } },
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.example-url.com \u3092\u516C\u958B\u3057\u3002\n", 1, { { 1, 5 } } },
+		/* Two in one paragraph: the first URL runs on to the next bracket. */
+		{ "ja", "a.md", "\u30DD\u30A4\u30F3\u30C8(\u4F8B: www.a.com)\u3092\u516C\u958B\u3057\u3001\u30D1\u30B9(\u4F8B: "
+				"www.a.com/path)\u306B\u57FA\u3065\u3044\u3066\u3002\n", 0, { { 0 } } },
+		{ "en", "a.md", "See https://en.wikipedia.org/wiki/Foo_(bar) (a note.\n", 1, { { 1, 45 } } },
+	};
+	RUN("unbalanced-pair", cases);
+}
 
 Test(quiet_typography, cjk_quotes_between_letters)
 {
@@ -185,6 +226,32 @@ Test(quiet_typography, passage_in_another_language_takes_its_own_rules)
 		{ "fr", "a.md", "Example: take a look at the section of the definition , which links back to the "
 				"microservices, and it uses an example that anyone can understand.\n", 1, { { 1, 54 } } },
 		{ "fr", "a.md", "Il a dit: oui.\n", 1, { { 1, 9 } } },
+	};
+	RUN("punctuation-spacing", cases);
+}
+
+Test(quiet_typography, a_bracket_named_alone_is_a_symbol)
+{
+	/* `]` and `)` that close nothing are named, not drawn to a word; spaces
+	 * inside a real pair of brackets stay a finding. */
+	static const rule_case cases[] = {
+		{ "fr", "a.md", "Tapez le crochet droit ] ou la touche C-x ) ici.\n", 0, { { 0 } } },
+		{ "en", "a.md", "The functions ( Function ) and [ the list ] here.\n", 2, { { 1, 25 }, { 1, 42 } } },
+		{ "vi", "a.md", "C\u00E1c [tri\u1EC3n khai )](/x/), gi\u00FAp.\n", 1, { { 1, 16 } } },
+	};
+	RUN("punctuation-spacing", cases);
+}
+
+Test(quiet_typography, french_spacing_leaves_formulas_and_signatures)
+{
+	/* A call's arguments and return type, a range, a character class: the
+	 * syntax of code and formulas that help pages print as text. */
+	static const rule_case cases[] = {
+		{ "fr", "a.md", "La syntaxe est NB.SI(plage; critère) et svc.Wrap(inputstr: str, width: int): str ici.\n", 0, { { 0 } } },
+		{ "fr", "a.md", "Saisissez =SOMME(A2:A6;\"x\";B2:B6) ou la classe [:digit:] ici.\n", 0, { { 0 } } },
+		/* A clause's colon stays a finding, also inside brackets in prose
+		 * and after a bracket that is not a call's. */
+		{ "fr", "a.md", "Il a dit (en bref: oui) puis les fichiers (tous): non. Quoi?!\n", 3, { { 1, 18 }, { 1, 49 }, { 1, 60 } } },
 	};
 	RUN("punctuation-spacing", cases);
 }

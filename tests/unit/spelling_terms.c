@@ -9,16 +9,11 @@
 #include "helpers.h"
 #include "util/alloc.h"
 
-/* Checks text at dir/path with .copylint.yml holding yaml (NULL: the test
- * dictionary); only spelling runs. */
-static copylint_results *check_in(const char *yaml, const char *path, const char *text)
+/* The spelling findings on text at path in dir, whose .copylint.yml (and any
+ * cspell file) is already written. */
+static copylint_results *check_in_dir(const char *dir, const char *path, const char *text)
 {
-	char *dir = make_temp_dir();
 	char *config_path = cl_sprintf("%s/.copylint.yml", dir);
-	char *body = yaml ? cl_strdup(yaml)
-			  : cl_sprintf("dictionaries: [%s/fixtures/dict]\nrules:\n  spelling: {dictionary: test}\n",
-				       COPYLINT_TEST_DIR);
-	write_file(config_path, body, strlen(body));
 	copylint_config *config = NULL;
 	copylint_checker *checker = NULL;
 	copylint_results *results = NULL;
@@ -32,10 +27,23 @@ static copylint_results *check_in(const char *yaml, const char *path, const char
 	cr_assert_eq(copylint_check_buffer(&results, checker, file, text, strlen(text)), 0);
 	copylint_checker_free(checker);
 	copylint_config_free(config);
-	remove_tree(dir);
 	free(file);
-	free(body);
 	free(config_path);
+	return results;
+}
+
+/* Checks text at dir/path with .copylint.yml holding yaml (NULL: the test
+ * dictionary); only spelling runs. */
+static copylint_results *check_in(const char *yaml, const char *path, const char *text)
+{
+	char *dir = make_temp_dir();
+	char *body = yaml ? cl_strdup(yaml)
+			  : cl_sprintf("dictionaries: [%s/fixtures/dict]\nrules:\n  spelling: {dictionary: test}\n",
+				       COPYLINT_TEST_DIR);
+	write_file_under(dir, ".copylint.yml", body);
+	copylint_results *results = check_in_dir(dir, path, text);
+	remove_tree(dir);
+	free(body);
 	free(dir);
 	return results;
 }
@@ -178,6 +186,19 @@ Test(spelling_terms, source_words_can_be_turned_off)
 	static const char *const words[] = { "Deployment" };
 	static const size_t at[][2] = { { 1, 5 } };
 	assert_words(r, words, at, 1);
+}
+
+Test(spelling_terms, a_cspell_override_language_keeps_the_translation_by_path)
+{
+	/* cspell's `language: de,en` for content/de/ names the language the
+	 * path gives too: still a translation, English words still pass. */
+	char *dir = make_temp_dir();
+	write_file_under(dir, ".copylint.yml", "");
+	write_file_under(dir, "cspell.json",
+			 "{\"overrides\": [{\"filename\": \"content/de/**\", \"language\": \"de,en\"}]}\n");
+	assert_words(check_in_dir(dir, "content/de/a.md", german), NULL, NULL, 0);
+	remove_tree(dir);
+	free(dir);
 }
 
 Test(spelling_terms, a_bad_source_tag_is_a_config_error)
