@@ -30,7 +30,15 @@ void cl_align_documents(cl_alignment *out, const cl_document *source, const cl_d
 		s = anchors[k].s + 1;
 		t = anchors[k].t + 1;
 	}
-	cl_align_gap(out, source, translation, s, source->nitems, t, translation->nitems, ratio);
+	size_t credits = cl_align_credits_start(translation);
+	if (credits < t)
+		credits = translation->nitems;
+	cl_align_gap(out, source, translation, s, source->nitems, t, credits, ratio);
+	if (credits < translation->nitems) {
+		CL_GROW(out->groups, out->cap, out->count + 1);
+		out->groups[out->count++] = (cl_align_group){ source->nitems, source->nitems, credits,
+							      translation->nitems };
+	}
 	free(anchors);
 }
 

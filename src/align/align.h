@@ -39,6 +39,14 @@ void cl_alignment_dispose(cl_alignment *alignment);
  * block comparison would only misreport. */
 bool cl_alignment_comparable(const cl_alignment *a, const cl_document *source, const cl_document *translation);
 
+/* Is item a heading of the section where translators credit themselves
+ * (ÜBERSETZUNG, TRADUCTION, ПЕРЕВОД ...), which translations of man pages
+ * add at the end? Alignment leaves such a last section out, as added. */
+bool cl_align_credits_heading(const cl_document *doc, size_t item);
+/* The item where the document's last section starts when it is the
+ * translators' credits, else doc->nitems. */
+size_t cl_align_credits_start(const cl_document *doc);
+
 /* The explicit id of a heading ({#id}, which the parser keeps out of its
  * text; the id's source offset is block->heading_id_at), or NULL. */
 const char *cl_align_heading_id(const cl_block *block, size_t *len);
