@@ -140,8 +140,9 @@ static void bag_dispose(number_bag *b)
 	free(b->used);
 }
 
-/* The one translation number left over, when there is exactly one: the
- * changed value. */
+/* The one translation number left over, when there is exactly one and no
+ * other number of the paragraph has its value (else which of the equal
+ * ones changed is a guess): the changed value. */
 static const cl_number *lone_leftover(const number_bag *t)
 {
 	const cl_number *found = NULL;
@@ -152,6 +153,9 @@ static const cl_number *lone_leftover(const number_bag *t)
 			return NULL;
 		found = &t->items[k];
 	}
+	for (size_t k = 0; found && k < t->count; k++)
+		if (&t->items[k] != found && same(&t->items[k], found))
+			return NULL;
 	return found;
 }
 

@@ -163,8 +163,10 @@ static void put_digits(cl_buf *b, const char *s, size_t len)
 	cl_buf_put(b, s, len);
 }
 
-/* The run as a value by the locale's conventions ("1000.5"), or false. */
-static bool read_value(const char *s, const run *r, const symbols *sym, cl_buf *out)
+/* The first number of the run by the locale's conventions ("1000.5"):
+ * a grouped integer part, then a decimal part; how many groups it took.
+ * What follows is another number (45.67,2 in English: 45.67 and 2). */
+static size_t read_value(const char *s, const run *r, const symbols *sym, cl_buf *out)
 {
 	size_t k = 0;
 	put_digits(out, s + r->start[0], r->len[0]);
@@ -177,7 +179,7 @@ static bool read_value(const char *s, const run *r, const symbols *sym, cl_buf *
 		cl_buf_putc(out, '.');
 		put_digits(out, s + r->start[k], r->len[k]);
 	}
-	return k + 1 == r->count;
+	return k + 1;
 }
 
 /* "0012.500" as "12.5": the same value written the same way. */
@@ -242,24 +244,26 @@ static void copy_text(char *dst, size_t size, const char *s, size_t len)
 	snprintf(dst, size, "%.*s", (int)(len < size - 1 ? len : size - 1), s);
 }
 
-/* The value of a run: by the locale, else as a version (two dots or more,
- * or a v before it), else as written. */
-static void value_of_run(const char *s, const run *r, const symbols *sym, bool version, cl_number *num)
+/* The value of the run's first number: a version (two dots or more, or
+ * a v before it) as written, else by the locale; how many groups it took. */
+static size_t value_of_run(const char *s, const run *r, const symbols *sym, bool version, cl_number *num)
 {
 	size_t dots = 0;
 	for (size_t k = 0; k + 1 < r->count; k++)
 		dots += r->sep_len[k] == 1 && s[r->start[k] + r->len[k]] == '.';
 	cl_buf v = CL_BUF_INIT;
-	bool ok = !version && read_value(s, r, sym, &v);
-	cl_buf_put(&v, "", 0);
-	if (ok) {
+	size_t groups = read_value(s, r, sym, &v);
+	if (version || (dots >= 2 && groups < r->count)) {
+		groups = r->count;
+		snprintf(num->value, sizeof(num->value), "v:%.60s", num->literal);
+	} else {
+		cl_buf_put(&v, "", 0);
 		snprintf(num->value, sizeof(num->value), "%s", v.ptr);
 		canonical(num->value);
-	} else {
-		snprintf(num->value, sizeof(num->value), "%s%.60s", version || dots >= 2 ? "v:" : "?:", num->literal);
+		num->small = groups == 1 && strlen(num->value) == 1;
 	}
-	num->small = ok && r->count == 1 && r->len[0] >= 1 && strlen(num->value) == 1;
 	cl_buf_dispose(&v);
+	return groups;
 }
 
 static void add_date(const cl_datetime *dt, cl_number **out, size_t *n, size_t *cap)
@@ -284,6 +288,7 @@ void cl_numscan_block(cl_numscan *ns, const char *locale, const cl_block *block,
 	const cl_datetime *dates;
 	size_t ndates = cl_datescan_text(ns->dates, locale, block->text, block->len, &dates), d = 0;
 	const char *s = block->text;
+	size_t next_group = (size_t)-1;  /* where the rest of a run starts: not glued */
 	for (size_t i = 0; i < block->len;) {
 		while (d < ndates && dates[d].end <= i)
 			d++;
@@ -293,29 +298,35 @@ void cl_numscan_block(cl_numscan *ns, const char *locale, const cl_block *block,
 			i = dates[d].end;
 			continue;
 		}
-		bool version;
-		if (!digit(s[i]) || glued(s, i, &version)) {
+		bool version = false;
+		if (!digit(s[i]) || (i != next_group && glued(s, i, &version))) {
 			i += digit(s[i]) ? digits_at(s, i, block->len) : 1;
 			continue;
 		}
 		run r;
 		read_run(s, i, block->len, &r);
-		size_t end = r.end;
-		if (!typo_is_prose(block, i, end)) {
-			i = end;
+		if (!typo_is_prose(block, i, r.end)) {
+			i = r.end;
 			continue;
 		}
 		cl_number *num = add(out, n, cap);
+		copy_text(num->literal, sizeof(num->literal), s + i, r.end - i);
+		size_t groups = value_of_run(s, &r, sym, version, num);
+		size_t end = r.start[groups - 1] + r.len[groups - 1];
 		num->start = version ? i - 1 : i;
-		copy_text(num->literal, sizeof(num->literal), s + i, end - i);
-		value_of_run(s, &r, sym, version, num);
+		if (groups < r.count) {
+			copy_text(num->literal, sizeof(num->literal), s + i, end - i);
+			next_group = r.start[groups];
+		}
 		if (!version && percent(s, i, &end, block->len)) {
 			size_t len = strlen(num->value);
+			if (i && s[i - 1] == '%')
+				num->start = i - 1;
 			if (len + 1 < sizeof(num->value))
 				memcpy(num->value + len, "%", 2);
 			num->small = false;
 		}
 		num->end = end;
-		i = r.end;
+		i = groups < r.count ? r.start[groups] : r.end;
 	}
 }
