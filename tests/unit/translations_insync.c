@@ -1,7 +1,7 @@
-/* number-mismatch by value: each side read with its own language's
- * separators (ICU), percentages, versions as written, dates by value; and
- * the alignment fixes that keep the pair rules quiet on translations in
- * sync (Debian's documentation). Excerpts: LibreOffice help
+/* The pair rules on translations in sync with their source (Debian's
+ * documentation): number-mismatch by value (each side read with its own
+ * language's separators through ICU, percentages, versions as written,
+ * dates by value), and what else must stay quiet there. Excerpts: LibreOffice help
  * (help.libreoffice.org, MPL 2.0) text/scalc/01/func_floor in English and
  * German; util-linux mkfs.minix(8) (GPL 2.0+) with its Polish translation
  * from manpages-l10n (GPL 3.0+); systemd-delta(1) (LGPL 2.1+) with its
@@ -27,7 +27,7 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(translations_numbers, .init = setup, .fini = teardown);
+TestSuite(translations_insync, .init = setup, .fini = teardown);
 
 /* Checks translation against source (paired by the name.{lang}.md layout)
  * with only rule on. */
@@ -61,7 +61,7 @@ static copylint_results *check_pair(const char *lang, const char *source, const 
 static const char values_en[] = "We had 1,000.5 reviews and 50% more on March 26, 2024, in v2.0 and 1.2.3.\n";
 
 /* The same values in each language's notation: no finding. */
-Test(translations_numbers, equal_values_in_each_languages_notation)
+Test(translations_insync, equal_values_in_each_languages_notation)
 {
 	static const struct {
 		const char *lang, *text;
@@ -83,7 +83,7 @@ Test(translations_numbers, equal_values_in_each_languages_notation)
 
 /* LibreOffice help, FLOOR.XCL: German writes the decimal comma and a
  * semicolon between arguments. */
-Test(translations_numbers, a_decimal_comma_is_the_same_value)
+Test(translations_insync, a_decimal_comma_is_the_same_value)
 {
 	copylint_results *r = check_pair("de", "=FLOOR.XCL(-45.67,2) returns -46.\n",
 					 "=UNTERGRENZE.EXCEL(-45,67;2) ergibt -46.\n", "number-mismatch");
@@ -101,7 +101,7 @@ Test(translations_numbers, a_decimal_comma_is_the_same_value)
 
 /* A 1,000 in German is one with three decimals (German's convention), and
  * a translation that keeps the source's notation passes too. */
-Test(translations_numbers, an_ambiguous_group_is_read_by_the_languages_convention)
+Test(translations_insync, an_ambiguous_group_is_read_by_the_languages_convention)
 {
 	copylint_results *r = check_pair("de", "The limit is 1.5 MB for 1,500 files.\n",
 					 "Die Grenze ist 1,500 MB für 1.500 Dateien.\n", "number-mismatch");
@@ -117,7 +117,7 @@ Test(translations_numbers, an_ambiguous_group_is_read_by_the_languages_conventio
 }
 
 /* Changed values, each at the translation's number with the source's. */
-Test(translations_numbers, changed_values_in_each_language)
+Test(translations_insync, changed_values_in_each_language)
 {
 	static const struct {
 		const char *lang, *source, *text, *message;
@@ -157,7 +157,7 @@ Test(translations_numbers, changed_values_in_each_language)
 /* mkfs.minix(8) in Polish (manpages-l10n): the translation says 30 where
  * the source says 60; 30 is also the paragraph's other value, so the
  * finding stands at the paragraph, not at a guessed 30. */
-Test(translations_numbers, a_changed_value_equal_to_another_is_reported_at_the_paragraph)
+Test(translations_insync, a_changed_value_equal_to_another_is_reported_at_the_paragraph)
 {
 	static const char en[] = "Specify the maximum length of filenames. Currently, the only allowable values are 14 "
 				 "and 30 for file system versions 1 and 2. Version 3 allows only value 60. The default "
@@ -177,7 +177,7 @@ Test(translations_numbers, a_changed_value_equal_to_another_is_reported_at_the_p
 /* A list written 1,3,5 in English and 1, 3, 5 in Polish (LibreOffice's
  * AutoFill help), and a date the scanner reads on one side only (two-digit
  * years): the same digits, no finding. */
-Test(translations_numbers, runs_one_side_cannot_read_compare_by_their_digits)
+Test(translations_insync, runs_one_side_cannot_read_compare_by_their_digits)
 {
 	copylint_results *r = check_pair("pl", "The series 1,3,5 is completed with 7,9,11,13; after 01.01.99 and 15.01.99.\n",
 					 "Seria 1, 3, 5 jest uzupełniana wartościami 7, 9, 11, 13; po 01.01.99 i 15.01.99.\n",
@@ -187,5 +187,30 @@ Test(translations_numbers, runs_one_side_cannot_read_compare_by_their_digits)
 	r = check_pair("pl", "The difference between 1/1/99 and 1/1/01 is two years.\n",
 		       "Różnica między 1.1.99 a 1.1.01 wynosi 2 lata.\n", "number-mismatch");
 	cr_assert_eq(count_rule(r, "number-mismatch"), 0);
+	copylint_results_free(r);
+}
+
+/* systemd-delta(1) and its German translation: the credits section that
+ * the translation adds is not a section the source lost, and the rest
+ * still aligns. */
+Test(translations_insync, the_translators_credits_are_not_a_missing_section)
+{
+	static const char en[] = "# EXIT STATUS\n\nOn success, 0 is returned, a non-zero failure code otherwise.\n\n"
+				 "# SEE ALSO\n\n**systemd**(1), **systemd.unit**(5)\n";
+	static const char de[] = "# EXIT-STATUS\n\nBei Erfolg wird 0 zurückgegeben, anderenfalls ein Fehlercode "
+				 "ungleich Null.\n\n# SIEHE AUCH\n\n**systemd**(1), **systemd.unit**(5)\n\n"
+				 "# ÜBERSETZUNG\n\nDie deutsche Übersetzung dieser Handbuchseite wurde von Helge "
+				 "Kreutzmann erstellt.\n\nDiese Übersetzung ist Freie Dokumentation; lesen Sie die GNU "
+				 "General Public License Version 3 oder neuer bezüglich der Copyright-Bedingungen.\n";
+	copylint_results *r = check_pair("de", en, de, "missing-section");
+	cr_assert_eq(count_rule(r, "missing-section"), 0, "%s",
+		     copylint_results_count(r) ? copylint_results_at(r, 0)->message : "");
+	copylint_results_free(r);
+	static const char de_extra[] = "# EXIT-STATUS\n\nBei Erfolg wird 0 zurückgegeben, anderenfalls ein Fehlercode "
+				       "ungleich Null.\n\n# SIEHE AUCH\n\n**systemd**(1), **systemd.unit**(5)\n\n"
+				       "# FEHLER\n\nFehler bitte an die Entwickler melden.\n";
+	r = check_pair("de", en, de_extra, "missing-section");
+	cr_assert_eq(count_rule(r, "missing-section"), 1);
+	cr_assert_not_null(find_at(r, "missing-section", 9, 3));
 	copylint_results_free(r);
 }
