@@ -214,3 +214,35 @@ Test(translations_insync, the_translators_credits_are_not_a_missing_section)
 	cr_assert_not_null(find_at(r, "missing-section", 9, 3));
 	copylint_results_free(r);
 }
+
+/* scriptlive(1) and core(5) with their German translations: a shell
+ * session whose messages the translation shows in German, and spacing
+ * that differs; LibreOffice's Basic help, whose syntax placeholders are
+ * translated (Выражение1) and whose keywords are case-insensitive. A
+ * changed option is still a finding. */
+Test(translations_insync, translated_messages_and_spacing_in_code_pass)
+{
+	static const char en[] = "# EXAMPLES\n\n    $ scriptlive --log-timing file.tm script.out\n"
+				 "    Script started, file is script.out\n    ^\\ # type control-backslash\n"
+				 "        /proc/sys/kernel/core_pattern\n    Result = Expression1 Eqv Expression2\n"
+				 "    Const sSubDir1 As String =\"Test\"\n";
+	static const char de[] = "# BEISPIELE\n\n    $ scriptlive --log-timing file.tm script.out\n"
+				 "    Skript gestartet, Datei ist script.out\n    ^\\                  # type control-backslash\n"
+				 "      /proc/sys/kernel/core_pattern\n    Результат = Выражение1 Eqv Выражение2\n"
+				 "    Const sSubDir1 as String =\"Test\"\n";
+	copylint_results *r = check_pair("de", en, de, "code-mismatch");
+	cr_assert_eq(count_rule(r, "code-mismatch"), 0, "%s",
+		     copylint_results_count(r) ? copylint_results_at(r, 0)->message : "");
+	copylint_results_free(r);
+	static const char changed[] = "# BEISPIELE\n\n    $ scriptlive --log-timing file.tm script.out\n"
+				      "    Skript gestartet, Datei ist skript.out\n";
+	static const char en2[] = "# EXAMPLES\n\n    $ scriptlive --log-timing file.tm script.out\n"
+				  "    Script started, file is script.out\n";
+	r = check_pair("de", en2, changed, "code-mismatch");
+	cr_assert_eq(count_rule(r, "code-mismatch"), 1);
+	const copylint_finding *f = find_at(r, "code-mismatch", 3, 5);
+	cr_assert_not_null(f);
+	cr_assert_str_eq(f->message, "this code block differs from the source's (from its line 2; comments and "
+				     "strings aside)");
+	copylint_results_free(r);
+}
