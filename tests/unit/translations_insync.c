@@ -246,3 +246,21 @@ Test(translations_insync, translated_messages_and_spacing_in_code_pass)
 				     "strings aside)");
 	copylint_results_free(r);
 }
+
+/* The Debian Administrator's Handbook (GPL 2.0+ / CC BY-SA 3.0) and GNOME
+ * help (CC BY-SA 3.0) in Czech: DocBook placeholders (_package_), an
+ * ellipsis and a folder name translated; a path shortened is a finding. */
+Test(translations_insync, translated_placeholders_in_inline_code_pass)
+{
+	static const char en[] = "Run `apt-mark manual _package_` for `postfix | sendmail | exim4 | …` and open "
+				 "`Downloads`; see `/etc/gdm/custom.conf`.\n";
+	static const char cs[] = "Spusťte `apt-mark manual _balíček_` pro `postfix | sendmail | exim4 | ...` a "
+				 "otevřete `Stažené`; viz `custom.conf`.\n";
+	copylint_results *r = check_pair("cs", en, cs, "code-mismatch");
+	cr_assert_eq(count_rule(r, "code-mismatch"), 1);
+	const copylint_finding *f = copylint_results_at(r, 0);
+	cr_assert_str_eq(f->message, "inline code `custom.conf` differs from the source's `/etc/gdm/custom.conf`");
+	cr_assert_eq(f->line, 1);
+	cr_assert_eq(f->column, 103);
+	copylint_results_free(r);
+}
