@@ -5,7 +5,8 @@
 # documents in en cs de fr pl ru, translated from PO files of one release,
 # so structurally in sync — and prints findings per 10,000 words of the
 # paired translations, by language and rule. `untranslated` is counted
-# apart: partially translated man pages really leave paragraphs in English.
+# apart (and its monolingual language check apart from its comparison with
+# the source): partially translated pages really leave paragraphs in English.
 #
 #   bench/pairs-noise.sh [-b BIN] [-j JOBS] [-l RULE] CORPUS [LANG...]
 #
@@ -68,10 +69,15 @@ for path in paired:
 counts = collections.defaultdict(collections.Counter)
 for f in findings:
     if f["path"] in paired and f["rule"] in rules:
-        counts[f["path"].split("/", 1)[0]][f["rule"]] += 1
+        rule = f["rule"]
+        if rule == "untranslated" and "identical to the source" not in f["message"]:
+            rule = "langid"  # the monolingual check: a block in another language
+        counts[f["path"].split("/", 1)[0]][rule] += 1
+rules = rules + ["langid"]
+quiet = ("untranslated", "langid")
 short = {"missing-section": "missing", "code-mismatch": "code", "link-mismatch": "link",
          "number-mismatch": "number", "heading-id": "heading-id", "front-matter-mismatch": "front-matter",
-         "untranslated": "untranslated"}
+         "untranslated": "untranslated", "langid": "(langid)"}
 print("findings per 10,000 words of paired translations (count in parentheses)")
 print("%-5s %9s %6s " % ("lang", "words", "pairs") + " ".join("%14s" % short[r] for r in rules) + " %14s" % "comparison")
 total_w, total = 0, collections.Counter()
@@ -79,14 +85,15 @@ for lang in sorted(words):
     w = words[lang]
     total_w += w
     total.update(counts[lang])
-    n = sum(counts[lang][r] for r in rules if r != "untranslated")
+    n = sum(counts[lang][r] for r in rules if r not in quiet)
     cells = ["%6.2f (%5d)" % (1e4 * counts[lang][r] / w, counts[lang][r]) for r in rules]
     print("%-5s %9d %6d " % (lang, w, sum(1 for p in paired if p.startswith(lang + "/"))) + " ".join(cells) +
           " %6.2f (%5d)" % (1e4 * n / w, n))
 if total_w:
-    n = sum(total[r] for r in rules if r != "untranslated")
+    n = sum(total[r] for r in rules if r not in quiet)
     print("%-5s %9d %6d " % ("all", total_w, len(paired)) +
           " ".join("%6.2f (%5d)" % (1e4 * total[r] / total_w, total[r]) for r in rules) +
           " %6.2f (%5d)" % (1e4 * n / total_w, n))
-print("comparison: every rule but untranslated")
+print("untranslated: a block identical to its aligned source block; (langid): the same rule's "
+      "monolingual check, a block in another language; comparison: every rule but these two")
 PY
