@@ -76,9 +76,9 @@ static void runs_of(const char *text, const number_bag *bag, run_bag *out)
 			}
 			while (i + 1 < num->end && text[i] == '0' && text[i + 1] >= '0' && text[i + 1] <= '9')
 				i++;
-			size_t n = strspn(text + i, "0123456789");
-			if (i + n > num->end)
-				n = num->end - i;
+			size_t n = 0;  /* the document's bytes need not end in NUL */
+			while (i + n < num->end && text[i + n] >= '0' && text[i + n] <= '9')
+				n++;
 			size_t cap = out->cap;
 			CL_GROW(out->runs, cap, out->count + 1);
 			if (cap != out->cap) {
