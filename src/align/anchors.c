@@ -71,7 +71,8 @@ static bool plausible(size_t s, size_t t, size_t ns, size_t nt)
 	return off <= 10.0 + 0.1 * (double)(nt > ns ? nt : ns);
 }
 
-cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *translation, size_t *count)
+cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *translation, size_t *count,
+			    size_t *shared)
 {
 	cl_keyset sset = CL_KEYSET_INIT, tset = CL_KEYSET_INIT;
 	size_t *svals = NULL, *tvals = NULL, ns = 0, nt = 0;
@@ -79,11 +80,13 @@ cl_anchor *cl_align_anchors(const cl_document *source, const cl_document *transl
 	char **tkeys = keys_of(translation, &tset, &tvals, &nt);
 	cl_anchor *pairs = cl_malloc((source->nitems ? source->nitems : 1) * sizeof(cl_anchor));
 	size_t n = 0;
+	*shared = 0;
 	for (size_t i = 0; i < source->nitems; i++) {
 		size_t sv, tv;
 		if (!skeys[i] || !cl_keyset_get(&sset, skeys[i], strlen(skeys[i]), &sv) || svals[sv] != i ||
 		    !cl_keyset_get(&tset, skeys[i], strlen(skeys[i]), &tv) || tvals[tv] == SEEN_TWICE)
 			continue;
+		(*shared)++;
 		if (plausible(i, tvals[tv], source->nitems, translation->nitems))
 			pairs[n++] = (cl_anchor){ i, tvals[tv] };
 	}

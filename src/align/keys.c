@@ -79,3 +79,36 @@ char *cl_align_item_key(const cl_document *doc, size_t index, size_t first_link)
 	cl_buf_dispose(&key);
 	return NULL;
 }
+
+/* The section where translators credit themselves, which translations of
+ * man pages (po4a) add at the end: not a section the source lost. */
+bool cl_align_credits_heading(const cl_document *doc, size_t item)
+{
+	if (doc->items[item].block < 0 || doc->blocks[doc->items[item].block].kind != CL_BLOCK_HEADING)
+		return false;
+	static const char *const names[] = {
+		"TRANSLATION", "Translation", "ÜBERSETZUNG", "Übersetzung", "TRADUCTION", "Traduction",
+		"PŘEKLAD", "Překlad", "PREKLAD", "Preklad", "TŁUMACZENIE", "Tłumaczenie", "ПЕРЕВОД", "Перевод",
+		"ПЕРЕКЛАД", "Переклад", "TRADUZIONE", "Traduzione", "TRADUCCIÓN", "Traducción", "TRADUÇÃO",
+		"Tradução", "VERTALING", "Vertaling", "ÖVERSÄTTNING", "Översättning", "翻訳", "翻译", "번역", NULL
+	};
+	const cl_block *b = &doc->blocks[doc->items[item].block];
+	const char *text = b->text;
+	while (*text == ' ')
+		text++;
+	for (size_t i = 0; names[i]; i++)
+		if (!strncmp(text, names[i], strlen(names[i])))
+			return true;
+	return false;
+}
+
+size_t cl_align_credits_start(const cl_document *doc)
+{
+	for (size_t i = doc->nitems; i-- > 0;) {
+		const cl_item *it = &doc->items[i];
+		if (it->block < 0 || doc->blocks[it->block].kind != CL_BLOCK_HEADING)
+			continue;
+		return cl_align_credits_heading(doc, i) ? i : doc->nitems;
+	}
+	return doc->nitems;
+}

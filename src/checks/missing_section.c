@@ -42,13 +42,13 @@ static void report_missing(cl_check_ctx *ctx, const cl_document *doc, size_t g, 
 }
 
 /* A heading of the translation with no counterpart: a section the source
- * deleted, or one the translation added. */
+ * deleted, or one the translation added (translator credits aside). */
 static void report_extra(cl_check_ctx *ctx, const cl_document *doc, size_t g)
 {
 	const cl_alignment *a = ctx->translation->alignment;
 	const cl_document *src = ctx->translation->source;
 	size_t item = a->groups[g].t0;
-	if (!is_heading(doc, item))
+	if (!is_heading(doc, item) || cl_align_credits_heading(doc, item))
 		return;
 	size_t near = g + 1 < a->count ? a->groups[g + 1].s0 : src->nitems;
 	size_t source_at = near < src->nitems ? src->items[near].start : src->len;

@@ -145,3 +145,64 @@ Test(translations_align, ten_thousand_blocks_in_a_second)
 	cl_buf_dispose(&a);
 	cl_buf_dispose(&b);
 }
+
+/* systemd-delta(1) (LGPL 2.1+) and its German translation from
+ * manpages-l10n (GPL 3.0+), which adds the translators' credits at the
+ * end: left out as added, so SIEHE AUCH still aligns with SEE ALSO. */
+Test(translations_align, the_translators_credits_stand_alone_at_the_end)
+{
+	static const char en[] = "# EXIT STATUS\n\nOn success, 0 is returned, a non-zero failure code otherwise.\n\n"
+				 "# SEE ALSO\n\n**systemd**(1), **systemd.unit**(5)\n";
+	static const char de[] = "# EXIT-STATUS\n\nBei Erfolg wird 0 zurückgegeben, anderenfalls ein Fehlercode "
+				 "ungleich Null.\n\n# SIEHE AUCH\n\n**systemd**(1), **systemd.unit**(5)\n\n"
+				 "# ÜBERSETZUNG\n\nDie deutsche Übersetzung dieser Handbuchseite wurde von Helge "
+				 "Kreutzmann erstellt.\n\nDiese Übersetzung ist Freie Dokumentation; lesen Sie die GNU "
+				 "General Public License Version 3 oder neuer bezüglich der Copyright-Bedingungen.\n";
+	char *got = groups(en, de);
+	cr_assert_str_eq(got, "0-1:0-1 1-2:1-2 2-3:2-3 3-4:3-4 4-4:4-7");
+	free(got);
+}
+
+/* LibreOffice's function lists, which each language sorts by its own
+ * function names: every block has a counterpart of its kind and length,
+ * but the numbers both pages share stand in another order, so the pages
+ * are not compared block by block. The same pages in one order are. */
+Test(translations_align, pages_whose_shared_keys_are_reordered_are_not_comparable)
+{
+	static const char *const en_items[] = { "=AND(12<13;14>12;7<6) returns FALSE.",
+						"=LOGNORM.INV(0.05;0;1) returns 0.1930408167.",
+						"=FLOOR.XCL(-45.67,2) returns -46.",
+						"=DAYS360(\"2000-01-01\";NOW()) returns 8461.",
+						"=ISOWEEKNUM(DATE(1999;1;1)) returns 53." };
+	static const char *const de_items[] = { "=UND(12<13;14>12;7<6) ergibt FALSCH.",
+						"=LOGNORM.INV(0,05;0;1) ergibt 0,1930408167.",
+						"=UNTERGRENZE.EXCEL(-45,67;2) ergibt -46.",
+						"=TAGE360(\"2000-01-01\";JETZT()) ergibt 8461.",
+						"=ISOKALENDERWOCHE(DATUM(1999;1;1)) ergibt 53." };
+	static const int reordered[] = { 3, 0, 4, 2, 1 };
+	cl_buf en = CL_BUF_INIT, de = CL_BUF_INIT, de_sorted = CL_BUF_INIT;
+	for (size_t i = 0; i < 5; i++) {
+		cl_buf_printf(&en, "## F%zu\n\n%s\n\n", i, en_items[i]);
+		cl_buf_printf(&de, "## F%zu\n\n%s\n\n", i, de_items[i]);
+		cl_buf_printf(&de_sorted, "## F%zu\n\n%s\n\n", i, de_items[reordered[i]]);
+	}
+	cl_buf_put(&en, "", 0);
+	cl_buf_put(&de, "", 0);
+	cl_buf_put(&de_sorted, "", 0);
+	cl_alignment a;
+	parse(&src, en.ptr);
+	parse(&tr, de.ptr);
+	cl_align_documents(&a, &src, &tr);
+	cr_assert(cl_alignment_comparable(&a, &src, &tr));
+	cl_alignment_dispose(&a);
+	cl_document_dispose(&tr);
+	parse(&tr, de_sorted.ptr);
+	cl_align_documents(&a, &src, &tr);
+	cr_assert_eq(a.shared_keys, 5);
+	cr_assert(a.anchors < 4, "%zu anchors", a.anchors);
+	cr_assert_not(cl_alignment_comparable(&a, &src, &tr));
+	cl_alignment_dispose(&a);
+	cl_buf_dispose(&en);
+	cl_buf_dispose(&de);
+	cl_buf_dispose(&de_sorted);
+}
