@@ -310,6 +310,43 @@ void write_file_under(const char *dir, const char *relative, const char *text)
 	free(path);
 }
 
+static void only_rule(copylint_config *config, const char *rule, copylint_severity level)
+{
+	for (size_t i = 0; i < copylint_rule_count(); i++) {
+		const char *id = copylint_rule_at(i)->id;
+		if (strcmp(id, rule))
+			copylint_config_set_rule(config, id, COPYLINT_SEVERITY_OFF);
+		else if (level != COPYLINT_SEVERITY_OFF)
+			copylint_config_set_rule(config, id, level);
+	}
+}
+
+copylint_results *check_translation_pair(const char *dir, const char *lang, const char *ext, const char *source,
+					 const char *translation, const char *rule, copylint_severity level)
+{
+	char *spath, *tpath;
+	cr_assert_neq(asprintf(&spath, "%s/page%s", dir, ext), -1);
+	cr_assert_neq(asprintf(&tpath, "%s/page.%s%s", dir, lang, ext), -1);
+	write_file(spath, source, strlen(source));
+	write_file(tpath, translation, strlen(translation));
+	copylint_config *config;
+	copylint_checker *checker;
+	copylint_sources *sources;
+	copylint_results *results;
+	copylint_config_new(&config);
+	only_rule(config, rule, level);
+	copylint_checker_new(&checker, config, NULL);
+	copylint_sources_new(&sources);
+	copylint_sources_add_paths(sources, config, (const char *const *)&tpath, 1);
+	copylint_check_sources(&results, checker, sources);
+	copylint_sources_free(sources);
+	copylint_checker_free(checker);
+	copylint_config_free(config);
+	free(spath);
+	free(tpath);
+	return results;
+}
+
 void run_rule_cases(const char *rule, const rule_case *cases, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

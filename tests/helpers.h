@@ -41,6 +41,12 @@ void remove_tree(const char *path);
 void write_file(const char *path, const char *data, size_t len);
 /* Writes text to dir/relative, making the folders between. */
 void write_file_under(const char *dir, const char *relative, const char *text);
+/* Writes source as dir/page<ext> and translation as dir/page.<lang><ext>
+ * (the name.{lang}.md layout pairs them) and checks the translation with
+ * only rule on: at level, or at the rule's default when level is
+ * COPYLINT_SEVERITY_OFF. */
+copylint_results *check_translation_pair(const char *dir, const char *lang, const char *ext, const char *source,
+					 const char *translation, const char *rule, copylint_severity level);
 
 /* A table-driven rule test: text checked as path in lang with only the rule
  * on gives exactly count findings, the first RULE_CASE_MAX_AT of them at

@@ -27,36 +27,13 @@ static void teardown(void)
 	free(dir);
 }
 
-TestSuite(translations_insync, .init = setup, .fini = teardown);
-
-/* Checks translation against source (paired by the name.{lang}.md layout)
- * with only rule on. */
+/* Checks translation against source with only rule on, at warning. */
 static copylint_results *check_pair(const char *lang, const char *source, const char *translation, const char *rule)
 {
-	char *spath, *tpath;
-	asprintf(&spath, "%s/page.md", dir);
-	asprintf(&tpath, "%s/page.%s.md", dir, lang);
-	write_file(spath, source, strlen(source));
-	write_file(tpath, translation, strlen(translation));
-	copylint_config *config;
-	copylint_checker *checker;
-	copylint_sources *sources;
-	copylint_results *results;
-	copylint_config_new(&config);
-	for (size_t i = 0; i < copylint_rule_count(); i++)
-		copylint_config_set_rule(config, copylint_rule_at(i)->id,
-					 strcmp(copylint_rule_at(i)->id, rule) ? COPYLINT_SEVERITY_OFF : COPYLINT_SEVERITY_WARNING);
-	copylint_checker_new(&checker, config, NULL);
-	copylint_sources_new(&sources);
-	copylint_sources_add_paths(sources, config, (const char *const *)&tpath, 1);
-	copylint_check_sources(&results, checker, sources);
-	copylint_sources_free(sources);
-	copylint_checker_free(checker);
-	copylint_config_free(config);
-	free(spath);
-	free(tpath);
-	return results;
+	return check_translation_pair(dir, lang, ".md", source, translation, rule, COPYLINT_SEVERITY_WARNING);
 }
+
+TestSuite(translations_insync, .init = setup, .fini = teardown);
 
 static const char values_en[] = "We had 1,000.5 reviews and 50% more on March 26, 2024, in v2.0 and 1.2.3.\n";
 

@@ -25,32 +25,9 @@ static void teardown(void)
 
 TestSuite(translations_placeholders, .init = setup, .fini = teardown);
 
-/* Checks page.<lang><ext> against page<ext> with only placeholder-mismatch on. */
 static copylint_results *check_pair_ext(const char *lang, const char *ext, const char *source, const char *translation)
 {
-	char *spath, *tpath;
-	asprintf(&spath, "%s/page%s", dir, ext);
-	asprintf(&tpath, "%s/page.%s%s", dir, lang, ext);
-	write_file(spath, source, strlen(source));
-	write_file(tpath, translation, strlen(translation));
-	copylint_config *config;
-	copylint_checker *checker;
-	copylint_sources *sources;
-	copylint_results *results;
-	copylint_config_new(&config);
-	for (size_t i = 0; i < copylint_rule_count(); i++)
-		if (strcmp(copylint_rule_at(i)->id, "placeholder-mismatch"))
-			copylint_config_set_rule(config, copylint_rule_at(i)->id, COPYLINT_SEVERITY_OFF);
-	copylint_checker_new(&checker, config, NULL);
-	copylint_sources_new(&sources);
-	copylint_sources_add_paths(sources, config, (const char *const *)&tpath, 1);
-	copylint_check_sources(&results, checker, sources);
-	copylint_sources_free(sources);
-	copylint_checker_free(checker);
-	copylint_config_free(config);
-	free(spath);
-	free(tpath);
-	return results;
+	return check_translation_pair(dir, lang, ext, source, translation, "placeholder-mismatch", COPYLINT_SEVERITY_OFF);
 }
 
 static copylint_results *check_pair(const char *lang, const char *source, const char *translation)
